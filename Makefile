@@ -1,0 +1,52 @@
+# collab-risk — two commands: `make serve` runs the app, `make test` runs every test.
+# Both install what is missing first (scripts/setup.sh), and nothing else.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+TOOLS_DIR ?= $(HOME)/.cache/collab-risk/tools
+export COLLAB_RISK_TOOLS := $(TOOLS_DIR)
+export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR := never
+
+.PHONY: serve build test bench setup setup-test fmt lint test-native test-browser sizes clean
+
+## make serve: build and serve the app on http://127.0.0.1:$(PORT) (PORT=… to change)
+serve: setup
+	trunk serve --offline --address 127.0.0.1 --port $(PORT)
+
+## make build: the release dist/ (relative URLs), then the gzipped size of each file
+build: setup
+	trunk build --release --offline
+	@scripts/sizes.sh dist
+
+## make test: format, lint (native + wasm32), native tests, release build, browser tests
+test: setup-test
+	@mkdir -p target/test-logs
+	@echo "== cargo fmt --check"
+	cargo fmt --all --check
+	@echo "== cargo clippy (native)"
+	cargo clippy --all-targets --locked -- -D warnings
+	@echo "== cargo clippy (wasm32)"
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+	@echo "== native tests"
+	cargo test --locked 2>&1 | tee target/test-logs/native.log
+	@echo "== release build"
+	trunk build --release --offline
+	@scripts/sizes.sh dist
+	@echo "== browser tests (headless Chromium, dist/ on 127.0.0.1)"
+	node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/test-logs/browser.log
+	@scripts/test-summary.sh target/test-logs/native.log target/test-logs/browser.log
+
+## make bench: native Monte Carlo throughput, bundle sizes, browser timings
+bench: build
+	scripts/bench.sh
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Prints each file in a dist folder with its raw and gzipped (-9) size, and the totals.
+set -euo pipefail
+dir="${1:-dist}"
+[ -d "$dir" ] || { echo "sizes: no $dir/ — run make build first" >&2; exit 1; }
+total_raw=0; total_gz=0
+printf '%-48s %12s %12s\n' "file" "bytes" "gzip bytes"
+while IFS= read -r -d '' f; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  printf '%-48s %12d %12d\n' "${f#"$dir"/}" "$raw" "$gz"
+done < <(find "$dir" -type f -print0 | sort -z)
+printf '%-48s %12d %12d\n' "TOTAL" "$total_raw" "$total_gz"
+awk -v b="$total_gz" 'BEGIN { printf "dist total gzipped: %.1f KB (budget 250 KB)\n", b / 1000 }'

@@ -1,0 +1,918 @@
+//! The embedded catalog (`data/catalog.json`): platforms, measures, risk dimensions,
+//! sectors, limits and every factor of the risk model, each with its source.
+//!
+//! ```
+//! use collab_risk::model::catalog::Catalog;
+//! let catalog = Catalog::embedded().expect("embedded catalog is validated by tests");
+//! assert!(catalog.platform("signal").is_some());
+//! ```
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::error::ModelError;
+use super::fields::{field_meta, FieldRange, CURRENCIES};
+pub use super::fields::{FieldKind, FieldMeta, FieldValue, FIELDS};
+pub use super::measures::{Measure, MeasureCondition, MeasureEffect, MeasureParameter};
+
+/// The catalog file, embedded at compile time (no file system in wasm).
+pub const CATALOG_JSON: &str = include_str!("../../data/catalog.json");
+/// Format tag of the catalog file.
+pub const CATALOG_FORMAT: &str = "collab-risk/catalog";
+/// Catalog version this build reads.
+pub const CATALOG_VERSION: u32 = 1;
+/// The six risk dimensions, ids fixed by issue 3, in display order.
+pub const DIMENSION_IDS: &[&str] = &[
+    "cross_border_transfer",
+    "provider_access",
+    "retention",
+    "audit",
+    "access_control",
+    "incident_response",
+];
+/// The measure ids fixed by issue 3.
+pub const MEASURE_IDS: &[&str] = &[
+    "dpa",
+    "transfer_consent_notification",
+    "transfer_authorisation",
+    "gba_standard_contract",
+    "consent_records",
+    "restricted_admins",
+    "retention_auto_delete",
+    "location_tracking_off",
+    "recording_off",
+    "monthly_log_audit",
+    "pia",
+    "data_flow_map",
+    "annual_regulatory_review",
+];
+/// Sector ids fixed by issue 3.
+pub const SECTOR_IDS: &[&str] = &["general", "finance", "healthcare", "education", "public"];
+
+/// How sure we are of a default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Confirmed by the cited source.
+    Confirmed,
+    /// Partly confirmed or from a secondary source.
+    Secondary,
+    /// Our estimate: the user should enter their own figure.
+    Estimate,
+}
+
+/// A value with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced<T> {
+    /// The value.
+    pub value: T,
+    /// URL, or `"estimate"`.
+    pub source: String,
+    /// Date the source states (YYYY-MM-DD).
+    pub as_of: String,
+    /// Confidence mark.
+    pub confidence: Confidence,
+    /// Caveat shown next to the value (e.g. "estimate — enter your own quote").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Provenance of one platform field, borrowed from the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcedFieldRef<'a> {
+    /// The field value.
+    pub value: FieldValue,
+    /// URL or `"estimate"`.
+    pub source: &'a str,
+    /// Date.
+    pub as_of: &'a str,
+    /// Confidence.
+    pub confidence: Confidence,
+    /// Caveat.
+    pub note: Option<&'a str>,
+}
+
+/// Hosted by a vendor or run by the organisation itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlatformKind {
+    /// A vendor runs it.
+    Hosted,
+    /// The organisation runs it.
+    SelfHosted,
+}
+
+/// One collaboration platform with sourced defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub id: String,
+    pub name: String,
+    pub vendor: String,
+    pub kind: PlatformKind,
+    pub notes: String,
+    pub licence_amount: Sourced<Decimal>,
+    pub licence_currency: Sourced<String>,
+    pub licence_basis: Sourced<String>,
+    pub data_location: Sourced<String>,
+    pub data_operator: Sourced<String>,
+    pub e2e_coverage: Sourced<String>,
+    pub content_access: Sourced<String>,
+    pub audit_log: Sourced<String>,
+    pub audit_retention_days: Sourced<u32>,
+    pub activity_retention_days: Sourced<u32>,
+    pub admin_roles: Sourced<String>,
+    pub incident_notification: Sourced<String>,
+    pub consent_tooling: Sourced<bool>,
+    pub location_tracking: Sourced<bool>,
+    pub meeting_recording: Sourced<bool>,
+    pub hosting_one_off_mop: Sourced<Decimal>,
+    pub hosting_running_mop_per_year: Sourced<Decimal>,
+    pub admin_hours_per_year: Sourced<Decimal>,
+    pub admin_hours_per_user_year: Sourced<Decimal>,
+    pub migration_one_off_mop: Sourced<Decimal>,
+    pub migration_hours_per_user: Sourced<Decimal>,
+}
+
+fn sourced_ref<T>(s: &Sourced<T>, value: FieldValue) -> SourcedFieldRef<'_> {
+    SourcedFieldRef {
+        value,
+        source: &s.source,
+        as_of: &s.as_of,
+        confidence: s.confidence,
+        note: s.note.as_deref(),
+    }
+}
+
+impl Platform {
+    /// The default value of field `id` (see [`FIELDS`]); `None` for an unknown id.
+    pub fn field_value(&self, id: &str) -> Option<FieldValue> {
+        self.field(id).map(|f| f.value)
+    }
+
+    /// The default value of field `id` with its source, date and confidence.
+    pub fn field(&self, id: &str) -> Option<SourcedFieldRef<'_>> {
+        let dec = |s: &Sourced<Decimal>| FieldValue::Decimal(s.value);
+        let choice = |s: &Sourced<String>| FieldValue::Choice(s.value.clone());
+        let int = |s: &Sourced<u32>| FieldValue::Integer(i64::from(s.value));
+        let boolean = |s: &Sourced<bool>| FieldValue::Bool(s.value);
+        Some(match id {
+            "licence_amount" => sourced_ref(&self.licence_amount, dec(&self.licence_amount)),
+            "licence_currency" => {
+                sourced_ref(&self.licence_currency, choice(&self.licence_currency))
+            }
+            "licence_basis" => sourced_ref(&self.licence_basis, choice(&self.licence_basis)),
+            "data_location" => sourced_ref(&self.data_location, choice(&self.data_location)),
+            "data_operator" => sourced_ref(
+                &self.data_operator,
+                FieldValue::Text(self.data_operator.value.clone()),
+            ),
+            "e2e_coverage" => sourced_ref(&self.e2e_coverage, choice(&self.e2e_coverage)),
+            "content_access" => sourced_ref(&self.content_access, choice(&self.content_access)),
+            "audit_log" => sourced_ref(&self.audit_log, choice(&self.audit_log)),
+            "audit_retention_days" => {
+                sourced_ref(&self.audit_retention_days, int(&self.audit_retention_days))
+            }
+            "activity_retention_days" => sourced_ref(
+                &self.activity_retention_days,
+                int(&self.activity_retention_days),
+            ),
+            "admin_roles" => sourced_ref(&self.admin_roles, choice(&self.admin_roles)),
+            "incident_notification" => sourced_ref(
+                &self.incident_notification,
+                choice(&self.incident_notification),
+            ),
+            "consent_tooling" => sourced_ref(&self.consent_tooling, boolean(&self.consent_tooling)),
+            "location_tracking" => {
+                sourced_ref(&self.location_tracking, boolean(&self.location_tracking))
+            }
+            "meeting_recording" => {
+                sourced_ref(&self.meeting_recording, boolean(&self.meeting_recording))
+            }
+            "hosting_one_off_mop" => {
+                sourced_ref(&self.hosting_one_off_mop, dec(&self.hosting_one_off_mop))
+            }
+            "hosting_running_mop_per_year" => sourced_ref(
+                &self.hosting_running_mop_per_year,
+                dec(&self.hosting_running_mop_per_year),
+            ),
+            "admin_hours_per_year" => {
+                sourced_ref(&self.admin_hours_per_year, dec(&self.admin_hours_per_year))
+            }
+            "admin_hours_per_user_year" => sourced_ref(
+                &self.admin_hours_per_user_year,
+                dec(&self.admin_hours_per_user_year),
+            ),
+            "migration_one_off_mop" => sourced_ref(
+                &self.migration_one_off_mop,
+                dec(&self.migration_one_off_mop),
+            ),
+            "migration_hours_per_user" => sourced_ref(
+                &self.migration_hours_per_user,
+                dec(&self.migration_hours_per_user),
+            ),
+            _ => return None,
+        })
+    }
+}
+
+/// A citation in the catalog's source list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub confidence: Confidence,
+}
+
+/// Inclusive integer range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntRange {
+    pub min: u64,
+    pub max: u64,
+}
+
+/// Inclusive decimal range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecimalRange {
+    pub min: Decimal,
+    pub max: Decimal,
+}
+
+impl DecimalRange {
+    /// Whether `v` lies in the range.
+    pub fn contains(&self, v: Decimal) -> bool {
+        v >= self.min && v <= self.max
+    }
+}
+
+impl IntRange {
+    /// Whether `v` lies in the range.
+    pub fn contains(&self, v: u64) -> bool {
+        v >= self.min && v <= self.max
+    }
+}
+
+/// Input limits (validation of scenarios and overrides).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub users: IntRange,
+    pub data_subjects: IntRange,
+    pub horizon_years: IntRange,
+    pub options: IntRange,
+    pub trials: IntRange,
+    pub fx_to_mop: DecimalRange,
+    pub escalation_pct: DecimalRange,
+    pub discount_rate_pct: DecimalRange,
+    pub risk_appetite_mop: DecimalRange,
+    pub staff_hourly_rate_mop: DecimalRange,
+    pub money_amount: DecimalRange,
+    pub hours: DecimalRange,
+    pub retention_days: IntRange,
+    pub text_length: IntRange,
+    pub id_length: IntRange,
+    pub claims: IntRange,
+    pub input_bytes: IntRange,
+}
+
+/// Default FX rates to MOP.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FxDefaults {
+    pub usd: Sourced<Decimal>,
+    pub hkd: Sourced<Decimal>,
+    pub cny: Sourced<Decimal>,
+}
+
+/// Defaults for a new scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioDefaults {
+    pub fx_to_mop: FxDefaults,
+    pub horizon_years: u32,
+    pub escalation_pct: Decimal,
+    pub discount_rate_pct: Decimal,
+    pub risk_appetite_mop: Sourced<Decimal>,
+    pub staff_hourly_rate_mop: Sourced<Decimal>,
+    pub trials: u32,
+    pub seed: u32,
+    pub sector: String,
+}
+
+/// Fine band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FineBand {
+    pub low: Sourced<f64>,
+    pub high: Sourced<f64>,
+}
+
+/// Loss anchors used by the magnitudes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LossAnchors {
+    /// Cost per breached record (USD), converted with the scenario's USD rate.
+    pub per_record_cost_usd: Sourced<f64>,
+    pub largest_observed_fine_mop: Sourced<f64>,
+    pub transfer_fine_band_mop: FineBand,
+}
+
+/// Sector impact factors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub id: String,
+    pub name: String,
+    pub rate_factor: f64,
+    pub magnitude_factor: f64,
+    pub rationale: String,
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+/// Loss magnitude of one event: `fixed + data_subjects × per_record × exposed_fraction`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MagnitudeSpec {
+    pub fixed_low_mop: Sourced<f64>,
+    pub fixed_high_mop: Sourced<f64>,
+    pub exposed_fraction_low: Sourced<f64>,
+    pub exposed_fraction_high: Sourced<f64>,
+}
+
+/// A rate and a magnitude multiplier.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorPair {
+    pub rate: f64,
+    pub magnitude: f64,
+}
+
+/// A band of an integer field: applies when value ≤ `up_to_days` (None = no upper bound).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorBand {
+    pub up_to_days: Option<u32>,
+    pub rate: f64,
+    pub magnitude: f64,
+}
+
+/// How one platform field changes one dimension's rate and magnitude.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeFactor {
+    pub field: String,
+    pub rationale: String,
+    pub source: String,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices: Option<BTreeMap<String, FactorPair>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Vec<FactorBand>>,
+}
+
+impl AttributeFactor {
+    /// The multipliers for a field value (`None` if the table does not cover it).
+    pub fn lookup(&self, value: &FieldValue) -> Option<FactorPair> {
+        if let Some(bands) = &self.bands {
+            let v = match value {
+                FieldValue::Integer(i) => *i,
+                _ => return None,
+            };
+            return bands
+                .iter()
+                .find(|b| b.up_to_days.is_none_or(|up| v <= i64::from(up)))
+                .map(|b| FactorPair {
+                    rate: b.rate,
+                    magnitude: b.magnitude,
+                });
+        }
+        self.choices
+            .as_ref()
+            .and_then(|c| c.get(&value.factor_key()).copied())
+    }
+}
+
+/// One risk dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionSpec {
+    pub id: String,
+    pub name: String,
+    pub legal_basis: String,
+    pub description: String,
+    pub base_annual_rate: Sourced<f64>,
+    pub magnitude: MagnitudeSpec,
+    pub factors: Vec<AttributeFactor>,
+}
+
+/// Band edges for ratings and the 5×5 matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingSpec {
+    pub eal_band_edges_fraction_of_appetite: Vec<f64>,
+    pub eal_rationale: String,
+    pub likelihood_band_edges_probability: Vec<f64>,
+    pub likelihood_rationale: String,
+    pub impact_band_edges_fraction_of_appetite: Vec<f64>,
+    pub impact_rationale: String,
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+/// ROSI settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoiSpec {
+    pub rosi_cap: f64,
+    pub rationale: String,
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+/// Simulation settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimulationSpec {
+    pub max_annual_rate: f64,
+    pub exceedance_points: u32,
+    pub z90: f64,
+    pub rationale: String,
+}
+
+/// A defence layer of the article's three-layer model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefenceLayer {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A step of the article's five-step roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoadmapStep {
+    pub step: u8,
+    pub name: String,
+    pub measure: String,
+}
+
+/// The whole catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub format: String,
+    pub version: u32,
+    pub as_of: String,
+    pub defence_layers: Vec<DefenceLayer>,
+    pub roadmap: Vec<RoadmapStep>,
+    pub sources: Vec<SourceRef>,
+    pub limits: Limits,
+    pub scenario_defaults: ScenarioDefaults,
+    pub loss_anchors: LossAnchors,
+    pub sectors: Vec<Sector>,
+    pub dimensions: Vec<DimensionSpec>,
+    pub measures: Vec<Measure>,
+    pub platforms: Vec<Platform>,
+    pub rating: RatingSpec,
+    pub roi: RoiSpec,
+    pub simulation: SimulationSpec,
+}
+
+static EMBEDDED: OnceLock<Result<Catalog, ModelError>> = OnceLock::new();
+
+impl Catalog {
+    /// The embedded catalog, parsed and validated once.
+    pub fn embedded() -> Result<&'static Catalog, ModelError> {
+        EMBEDDED
+            .get_or_init(|| Catalog::from_json(CATALOG_JSON))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Parse and validate a catalog document.
+    pub fn from_json(text: &str) -> Result<Catalog, ModelError> {
+        let catalog: Catalog =
+            serde_json::from_str(text).map_err(|e| ModelError::InvalidCatalog {
+                path: String::new(),
+                message: e.to_string(),
+            })?;
+        catalog.validate()?;
+        Ok(catalog)
+    }
+
+    /// Platform by id.
+    pub fn platform(&self, id: &str) -> Option<&Platform> {
+        self.platforms.iter().find(|p| p.id == id)
+    }
+
+    /// Measure by id.
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// Sector by id.
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+
+    /// Dimension by id.
+    pub fn dimension(&self, id: &str) -> Option<&DimensionSpec> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// Check internal consistency: ids, sources, factor ranges, coverage of choices.
+    pub fn validate(&self) -> Result<(), ModelError> {
+        if self.format != CATALOG_FORMAT || self.version != CATALOG_VERSION {
+            return Err(ModelError::catalog(
+                "format",
+                "unexpected catalog format or version",
+            ));
+        }
+        unique(self.sources.iter().map(|s| s.id.as_str()), "sources")?;
+        unique(self.platforms.iter().map(|s| s.id.as_str()), "platforms")?;
+        unique(self.measures.iter().map(|s| s.id.as_str()), "measures")?;
+        unique(self.sectors.iter().map(|s| s.id.as_str()), "sectors")?;
+        unique(self.dimensions.iter().map(|s| s.id.as_str()), "dimensions")?;
+        same_set(
+            self.dimensions.iter().map(|d| d.id.as_str()),
+            DIMENSION_IDS,
+            "dimensions",
+        )?;
+        same_set(
+            self.measures.iter().map(|d| d.id.as_str()),
+            MEASURE_IDS,
+            "measures",
+        )?;
+        same_set(
+            self.sectors.iter().map(|d| d.id.as_str()),
+            SECTOR_IDS,
+            "sectors",
+        )?;
+        for (i, p) in self.platforms.iter().enumerate() {
+            self.validate_platform(p, &format!("platforms[{i}]"))?;
+        }
+        for (i, s) in self.sectors.iter().enumerate() {
+            let path = format!("sectors[{i}]");
+            positive_factor(s.rate_factor, &format!("{path}.rate_factor"))?;
+            positive_factor(s.magnitude_factor, &format!("{path}.magnitude_factor"))?;
+            non_empty(&s.source, &format!("{path}.source"))?;
+        }
+        for (i, d) in self.dimensions.iter().enumerate() {
+            self.validate_dimension(d, &format!("dimensions[{i}]"))?;
+        }
+        let layers: BTreeSet<&str> = self.defence_layers.iter().map(|l| l.id.as_str()).collect();
+        for (i, m) in self.measures.iter().enumerate() {
+            m.validate(&format!("measures[{i}]"), &layers, &self.limits)?;
+        }
+        for (i, step) in self.roadmap.iter().enumerate() {
+            if self.measure(&step.measure).is_none() {
+                return Err(ModelError::catalog(
+                    format!("roadmap[{i}].measure"),
+                    "unknown measure",
+                ));
+            }
+        }
+        for (name, edges) in [
+            (
+                "rating.eal_band_edges_fraction_of_appetite",
+                &self.rating.eal_band_edges_fraction_of_appetite,
+            ),
+            (
+                "rating.likelihood_band_edges_probability",
+                &self.rating.likelihood_band_edges_probability,
+            ),
+            (
+                "rating.impact_band_edges_fraction_of_appetite",
+                &self.rating.impact_band_edges_fraction_of_appetite,
+            ),
+        ] {
+            let ascending = edges.windows(2).all(|w| matches!(w, [a, b] if a < b));
+            if edges.len() != 4 || !ascending || edges.iter().any(|e| !e.is_finite() || *e <= 0.0) {
+                return Err(ModelError::catalog(
+                    name,
+                    "need 4 ascending positive band edges",
+                ));
+            }
+        }
+        if !(self.roi.rosi_cap.is_finite() && self.roi.rosi_cap > 0.0) {
+            return Err(ModelError::catalog(
+                "roi.rosi_cap",
+                "must be finite and > 0",
+            ));
+        }
+        let sim = &self.simulation;
+        if !(sim.max_annual_rate.is_finite()
+            && sim.max_annual_rate > 0.0
+            && sim.max_annual_rate <= 50.0)
+        {
+            return Err(ModelError::catalog(
+                "simulation.max_annual_rate",
+                "must be in (0, 50]",
+            ));
+        }
+        if !(2..=200).contains(&sim.exceedance_points) {
+            return Err(ModelError::catalog(
+                "simulation.exceedance_points",
+                "must be 2..=200",
+            ));
+        }
+        if !(sim.z90.is_finite() && sim.z90 > 1.0 && sim.z90 < 2.0) {
+            return Err(ModelError::catalog(
+                "simulation.z90",
+                "must be Φ⁻¹(0.95) ≈ 1.645",
+            ));
+        }
+        let anchors = &self.loss_anchors;
+        let per_record = anchors.per_record_cost_usd.value;
+        if !(per_record.is_finite() && per_record > 0.0 && per_record < 1e6) {
+            return Err(ModelError::catalog(
+                "loss_anchors.per_record_cost_usd",
+                "must be finite and > 0",
+            ));
+        }
+        let defaults = &self.scenario_defaults;
+        if self.sector(&defaults.sector).is_none() {
+            return Err(ModelError::catalog(
+                "scenario_defaults.sector",
+                "unknown sector",
+            ));
+        }
+        for (name, fx) in [
+            ("usd", &defaults.fx_to_mop.usd),
+            ("hkd", &defaults.fx_to_mop.hkd),
+            ("cny", &defaults.fx_to_mop.cny),
+        ] {
+            if !self.limits.fx_to_mop.contains(fx.value) {
+                return Err(ModelError::catalog(
+                    format!("scenario_defaults.fx_to_mop.{name}"),
+                    "out of limits",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_platform(&self, p: &Platform, path: &str) -> Result<(), ModelError> {
+        non_empty(&p.id, &format!("{path}.id"))?;
+        for meta in FIELDS {
+            let field_path = format!("{path}.{}", meta.id);
+            let Some(f) = p.field(meta.id) else {
+                return Err(ModelError::catalog(field_path, "field missing"));
+            };
+            non_empty(f.source, &format!("{field_path}.source"))?;
+            valid_date(f.as_of, &format!("{field_path}.as_of"))?;
+            if f.confidence == Confidence::Estimate
+                && f.note.is_none_or(|n| !n.contains("estimate"))
+            {
+                return Err(ModelError::catalog(
+                    field_path,
+                    "an estimate needs a note saying so",
+                ));
+            }
+            check_field_value(meta, &f.value, &self.limits)
+                .map_err(|m| ModelError::catalog(field_path, m))?;
+        }
+        Ok(())
+    }
+
+    fn validate_dimension(&self, d: &DimensionSpec, path: &str) -> Result<(), ModelError> {
+        let rate = d.base_annual_rate.value;
+        if !(rate.is_finite() && rate >= 0.0 && rate <= self.simulation.max_annual_rate) {
+            return Err(ModelError::catalog(
+                format!("{path}.base_annual_rate"),
+                "must be in [0, max_annual_rate]",
+            ));
+        }
+        let m = &d.magnitude;
+        for (name, s) in [
+            ("fixed_low_mop", &m.fixed_low_mop),
+            ("fixed_high_mop", &m.fixed_high_mop),
+            ("exposed_fraction_low", &m.exposed_fraction_low),
+            ("exposed_fraction_high", &m.exposed_fraction_high),
+        ] {
+            non_empty(&s.source, &format!("{path}.magnitude.{name}.source"))?;
+            valid_date(&s.as_of, &format!("{path}.magnitude.{name}.as_of"))?;
+            if !(s.value.is_finite() && s.value >= 0.0) {
+                return Err(ModelError::catalog(
+                    format!("{path}.magnitude.{name}"),
+                    "must be finite and ≥ 0",
+                ));
+            }
+        }
+        // A lognormal needs 0 < low < high.
+        if !(m.fixed_low_mop.value > 0.0 && m.fixed_high_mop.value > m.fixed_low_mop.value) {
+            return Err(ModelError::catalog(
+                format!("{path}.magnitude"),
+                "need 0 < fixed_low_mop < fixed_high_mop",
+            ));
+        }
+        if !(m.exposed_fraction_low.value <= m.exposed_fraction_high.value
+            && m.exposed_fraction_high.value <= 1.0)
+        {
+            return Err(ModelError::catalog(
+                format!("{path}.magnitude"),
+                "need exposed_fraction_low ≤ exposed_fraction_high ≤ 1",
+            ));
+        }
+        for (i, f) in d.factors.iter().enumerate() {
+            let fpath = format!("{path}.factors[{i}]");
+            let Some(meta) = field_meta(&f.field) else {
+                return Err(ModelError::catalog(
+                    format!("{fpath}.field"),
+                    "unknown platform field",
+                ));
+            };
+            non_empty(&f.source, &format!("{fpath}.source"))?;
+            match (meta.kind, &f.choices, &f.bands) {
+                (FieldKind::Integer, None, Some(bands)) => {
+                    let last_open = bands.last().is_some_and(|b| b.up_to_days.is_none());
+                    let ascending = bands
+                        .windows(2)
+                        .all(|w| matches!(w, [a, b] if match (a.up_to_days, b.up_to_days) { (Some(x), Some(y)) => x < y, (Some(_), None) => true, _ => false }));
+                    if !last_open || !ascending {
+                        return Err(ModelError::catalog(
+                            fpath,
+                            "bands must ascend and end with up_to_days null",
+                        ));
+                    }
+                    for b in bands {
+                        positive_factor(b.rate, &format!("{fpath}.bands.rate"))?;
+                        positive_factor(b.magnitude, &format!("{fpath}.bands.magnitude"))?;
+                    }
+                    // Retention auto-delete lowers this field; the factors must not rise as it falls.
+                    if f.field == "activity_retention_days" {
+                        let monotone = bands.windows(2).all(|w| matches!(w, [a, b] if a.rate <= b.rate && a.magnitude <= b.magnitude));
+                        if !monotone {
+                            return Err(ModelError::catalog(
+                                fpath,
+                                "activity_retention_days factors must be non-decreasing in days",
+                            ));
+                        }
+                    }
+                }
+                (FieldKind::Choice(allowed), Some(choices), None) => {
+                    covers(choices, allowed.iter().copied(), &fpath)?
+                }
+                (FieldKind::Currency, Some(choices), None) => {
+                    covers(choices, CURRENCIES.iter().copied(), &fpath)?
+                }
+                (FieldKind::Bool, Some(choices), None) => {
+                    covers(choices, ["true", "false"].into_iter(), &fpath)?
+                }
+                _ => {
+                    return Err(ModelError::catalog(
+                        fpath,
+                        "choices for choice/bool fields, bands for integer fields",
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Check one field value against its kind and limits; the message names the problem.
+pub(crate) fn check_field_value(
+    meta: &FieldMeta,
+    value: &FieldValue,
+    limits: &Limits,
+) -> Result<(), String> {
+    match (meta.kind, value) {
+        (FieldKind::Decimal, FieldValue::Decimal(d)) => {
+            let range = match meta.range {
+                FieldRange::Hours => limits.hours,
+                _ => limits.money_amount,
+            };
+            if range.contains(*d) {
+                Ok(())
+            } else {
+                Err(format!("must be between {} and {}", range.min, range.max))
+            }
+        }
+        (FieldKind::Integer, FieldValue::Integer(i)) => {
+            let range = limits.retention_days;
+            if u64::try_from(*i).is_ok_and(|v| range.contains(v)) {
+                Ok(())
+            } else {
+                Err(format!("must be between {} and {}", range.min, range.max))
+            }
+        }
+        (FieldKind::Bool, FieldValue::Bool(_)) => Ok(()),
+        (FieldKind::Choice(allowed), FieldValue::Choice(c)) => one_of(c, allowed),
+        (FieldKind::Currency, FieldValue::Choice(c)) => one_of(c, CURRENCIES),
+        (FieldKind::Text, FieldValue::Text(t)) => {
+            if t.chars().count() as u64 <= limits.text_length.max {
+                Ok(())
+            } else {
+                Err(format!(
+                    "must be at most {} characters",
+                    limits.text_length.max
+                ))
+            }
+        }
+        _ => Err("wrong value kind".to_string()),
+    }
+}
+
+fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("`{value}` is not one of {}", allowed.join(", ")))
+    }
+}
+
+fn covers<'a>(
+    choices: &BTreeMap<String, FactorPair>,
+    allowed: impl Iterator<Item = &'a str>,
+    path: &str,
+) -> Result<(), ModelError> {
+    let allowed: BTreeSet<&str> = allowed.collect();
+    let given: BTreeSet<&str> = choices.keys().map(String::as_str).collect();
+    if allowed != given {
+        return Err(ModelError::catalog(
+            path,
+            "choices must cover exactly the field's allowed values",
+        ));
+    }
+    for (k, pair) in choices {
+        positive_factor(pair.rate, &format!("{path}.choices.{k}.rate"))?;
+        positive_factor(pair.magnitude, &format!("{path}.choices.{k}.magnitude"))?;
+    }
+    Ok(())
+}
+
+pub(crate) fn positive_factor(v: f64, path: &str) -> Result<(), ModelError> {
+    if v.is_finite() && v > 0.0 && v <= 100.0 {
+        Ok(())
+    } else {
+        Err(ModelError::catalog(
+            path,
+            "factor must be finite, > 0 and ≤ 100",
+        ))
+    }
+}
+
+pub(crate) fn non_empty(s: &str, path: &str) -> Result<(), ModelError> {
+    if s.trim().is_empty() {
+        Err(ModelError::catalog(path, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+pub(crate) fn valid_date(s: &str, path: &str) -> Result<(), ModelError> {
+    let b = s.as_bytes();
+    let ok = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(ModelError::catalog(path, "as_of must be YYYY-MM-DD"))
+    }
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a str>, path: &str) -> Result<(), ModelError> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if id.is_empty() || !seen.insert(id) {
+            return Err(ModelError::DuplicateId {
+                path: path.to_string(),
+                id: id.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn same_set<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    expected: &[&str],
+    path: &str,
+) -> Result<(), ModelError> {
+    let got: BTreeSet<&str> = ids.collect();
+    let want: BTreeSet<&str> = expected.iter().copied().collect();
+    if got == want {
+        Ok(())
+    } else {
+        Err(ModelError::catalog(
+            path,
+            format!("ids must be exactly {}", expected.join(", ")),
+        ))
+    }
+}

@@ -1,0 +1,19 @@
+//! The decision model: pure Rust, no web dependency. Compiled and tested natively,
+//! used by the web app, the `evaluate` command and every test.
+//!
+//! Entry points: [`presets::load`], [`scenario::Scenario::from_json`],
+//! [`report::evaluate_deterministic`] (fast, every keystroke),
+//! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
+pub mod catalog;
+pub mod cli;
+pub mod cost;
+pub mod error;
+pub mod fields;
+mod input;
+pub mod measures;
+pub mod presets;
+pub mod report;
+pub mod risk;
+pub mod roi;
+pub mod scenario;
+pub mod simulation;

@@ -1,0 +1,324 @@
+//! Quantified risk per option × dimension, FAIR style (methodology §3):
+//! annual event rate λ, loss per event lognormal fitted to a 90 % interval,
+//! expected annual loss EAL = λ · E[loss], rating 1–5 and a 5×5 matrix cell.
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::catalog::{Catalog, DimensionSpec, Measure, MeasureCondition, PlatformKind};
+use super::error::ModelError;
+use super::fields::FieldValue;
+use super::scenario::{EffectivePlatform, MeasureSelection, Scenario};
+
+/// Exact decimal → f64 via correctly-rounded parsing (identical on every target).
+pub fn decimal_to_f64(d: Decimal) -> f64 {
+    d.to_string().parse::<f64>().unwrap_or(0.0)
+}
+
+/// Lognormal parameters (μ, σ of ln X) with P5 = `low`, P95 = `high`.
+/// `z90` = Φ⁻¹(0.95) ≈ 1.6448536.
+///
+/// ```
+/// use collab_risk::model::risk::lognormal_from_interval;
+/// let (mu, sigma) = lognormal_from_interval(1000.0, 100_000.0, 1.6448536269514722);
+/// assert!((mu - (1000.0f64 * 100_000.0).sqrt().ln()).abs() < 1e-12);
+/// assert!((sigma - (100.0f64).ln() / (2.0 * 1.6448536269514722)).abs() < 1e-12);
+/// ```
+pub fn lognormal_from_interval(low: f64, high: f64, z90: f64) -> (f64, f64) {
+    let ln_low = libm::log(low);
+    let ln_high = libm::log(high);
+    ((ln_low + ln_high) / 2.0, (ln_high - ln_low) / (2.0 * z90))
+}
+
+/// Mean of a lognormal: `exp(μ + σ²/2)`.
+pub fn lognormal_mean(mu: f64, sigma: f64) -> f64 {
+    libm::exp(mu + sigma * sigma / 2.0)
+}
+
+/// Probability of at least one event in a year: `1 − e^(−λ)`.
+pub fn annual_probability(rate: f64) -> f64 {
+    -libm::expm1(-rate)
+}
+
+/// Band 1–5: 1 + the number of `edges` that `value` reaches (monotone in `value`).
+pub fn band(value: f64, edges: &[f64]) -> u8 {
+    let reached = edges.iter().filter(|e| value >= **e).count();
+    u8::try_from(1 + reached.min(4)).unwrap_or(5)
+}
+
+/// Rating 1–5 of an expected annual loss against the risk appetite (log-spaced edges
+/// given as fractions of the appetite in the catalog).
+pub fn rating_from_eal(eal: f64, appetite: f64, fraction_edges: &[f64]) -> u8 {
+    let edges: Vec<f64> = fraction_edges.iter().map(|f| f * appetite).collect();
+    band(eal, &edges)
+}
+
+/// One cell of the risk grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskCell {
+    pub dimension: String,
+    /// Annual event rate λ (Poisson).
+    pub annual_rate: f64,
+    /// Annual probability of ≥ 1 event, `1 − e^(−λ)`.
+    pub probability: f64,
+    /// P5 of the loss of one event (MOP).
+    pub low_mop: f64,
+    /// P95 of the loss of one event (MOP).
+    pub high_mop: f64,
+    /// Median loss of one event, `e^μ`.
+    pub median_mop: f64,
+    /// Mean loss of one event, `e^(μ+σ²/2)`.
+    pub mean_event_mop: f64,
+    /// λ × mean loss.
+    pub expected_annual_loss_mop: f64,
+    /// 1–5 from EAL vs appetite.
+    pub rating: u8,
+    /// 5×5 matrix: likelihood 1–5 from the annual probability.
+    pub likelihood: u8,
+    /// 5×5 matrix: impact 1–5 from the P95 loss vs appetite.
+    pub impact: u8,
+    /// μ of ln(loss).
+    pub ln_mu: f64,
+    /// σ of ln(loss).
+    pub ln_sigma: f64,
+    /// Measures that changed this cell.
+    pub measures_applied: Vec<String>,
+}
+
+/// Whether a selected measure has any effect on this platform, and why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeasureStatus {
+    pub id: String,
+    pub applies: bool,
+    pub reason: String,
+}
+
+/// All cells of one option.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskProfile {
+    pub cells: Vec<RiskCell>,
+    /// Sum of the cells' EAL.
+    pub expected_annual_loss_mop: f64,
+    /// Rating of the summed EAL.
+    pub rating: u8,
+    pub measures: Vec<MeasureStatus>,
+}
+
+/// Whether `measure`'s condition holds on `platform` (with a human reason).
+pub fn measure_applies(measure: &Measure, platform: &EffectivePlatform) -> (bool, &'static str) {
+    let location = platform.choice("data_location");
+    match measure.condition {
+        MeasureCondition::Always => (true, "applies"),
+        MeasureCondition::Hosted => (
+            platform.kind == PlatformKind::Hosted,
+            "needs a vendor-hosted platform (no processor when self-hosted)",
+        ),
+        MeasureCondition::DataOutsideMacau => (
+            location != "macau",
+            "data rests in Macau: no transfer to legitimise",
+        ),
+        MeasureCondition::DataInMainlandGba => (
+            location == "mainland_gba",
+            "the GBA standard contract only covers data resting in the nine mainland GBA cities",
+        ),
+        MeasureCondition::HasLocationTracking => (
+            platform.flag("location_tracking"),
+            "platform does not track locations",
+        ),
+        MeasureCondition::HasMeetingRecording => (
+            platform.flag("meeting_recording"),
+            "platform does not record meetings",
+        ),
+        MeasureCondition::HasAuditLog => (
+            platform.choice("audit_log") != "none",
+            "platform has no audit log to review",
+        ),
+    }
+}
+
+/// Scenario-level inputs of the risk model, converted once.
+#[derive(Debug, Clone, Copy)]
+pub struct RiskContext {
+    pub data_subjects: f64,
+    pub per_record_mop: f64,
+    pub sector_rate: f64,
+    pub sector_magnitude: f64,
+    pub appetite_mop: f64,
+}
+
+impl RiskContext {
+    /// Convert the scenario's inputs.
+    pub fn new(scenario: &Scenario, catalog: &Catalog) -> Result<RiskContext, ModelError> {
+        let sector = catalog
+            .sector(&scenario.organisation.sector)
+            .ok_or_else(|| ModelError::UnknownSector {
+                path: "organisation.sector".into(),
+                id: scenario.organisation.sector.clone(),
+            })?;
+        Ok(RiskContext {
+            data_subjects: scenario.organisation.data_subjects as f64,
+            per_record_mop: catalog.loss_anchors.per_record_cost_usd.value
+                * decimal_to_f64(scenario.fx_to_mop.usd),
+            sector_rate: sector.rate_factor,
+            sector_magnitude: sector.magnitude_factor,
+            appetite_mop: decimal_to_f64(scenario.risk_appetite_mop),
+        })
+    }
+}
+
+/// Risk profile of a platform with the selected measures (pass `&[]` for the
+/// no-measures baseline).
+pub fn risk_profile(
+    catalog: &Catalog,
+    context: &RiskContext,
+    platform: &EffectivePlatform,
+    selections: &[MeasureSelection],
+) -> Result<RiskProfile, ModelError> {
+    // Resolve measures and their applicability.
+    let mut active: Vec<&Measure> = Vec::with_capacity(selections.len());
+    let mut statuses = Vec::with_capacity(selections.len());
+    let mut retention_cap: Option<i64> = None;
+    for s in selections {
+        let measure = catalog
+            .measure(&s.id)
+            .ok_or_else(|| ModelError::UnknownMeasure {
+                path: "measures".into(),
+                id: s.id.clone(),
+            })?;
+        let (applies, why_not) = measure_applies(measure, platform);
+        statuses.push(MeasureStatus {
+            id: s.id.clone(),
+            applies,
+            reason: if applies {
+                "applies".into()
+            } else {
+                why_not.into()
+            },
+        });
+        if applies {
+            active.push(measure);
+            if let Some(p) = &measure.parameter {
+                let days = i64::from(s.days.unwrap_or(p.default));
+                retention_cap = Some(retention_cap.map_or(days, |c| c.min(days)));
+            }
+        }
+    }
+
+    let mut cells = Vec::with_capacity(catalog.dimensions.len());
+    let mut total_eal = 0.0;
+    for dimension in &catalog.dimensions {
+        let cell = risk_cell(
+            catalog,
+            context,
+            platform,
+            dimension,
+            &active,
+            retention_cap,
+        );
+        total_eal += cell.expected_annual_loss_mop;
+        cells.push(cell);
+    }
+    let rating = rating_from_eal(
+        total_eal,
+        context.appetite_mop,
+        &catalog.rating.eal_band_edges_fraction_of_appetite,
+    );
+    Ok(RiskProfile {
+        cells,
+        expected_annual_loss_mop: total_eal,
+        rating,
+        measures: statuses,
+    })
+}
+
+fn risk_cell(
+    catalog: &Catalog,
+    context: &RiskContext,
+    platform: &EffectivePlatform,
+    dimension: &DimensionSpec,
+    active: &[&Measure],
+    retention_cap: Option<i64>,
+) -> RiskCell {
+    let mut rate = dimension.base_annual_rate.value * context.sector_rate;
+    let mut magnitude = context.sector_magnitude;
+    for factor in &dimension.factors {
+        let value = match (
+            platform.value(&factor.field),
+            factor.field.as_str(),
+            retention_cap,
+        ) {
+            (Some(FieldValue::Integer(days)), "activity_retention_days", Some(cap)) => {
+                FieldValue::Integer((*days).min(cap))
+            }
+            (Some(v), _, _) => v.clone(),
+            (None, _, _) => continue,
+        };
+        if let Some(pair) = factor.lookup(&value) {
+            rate *= pair.rate;
+            magnitude *= pair.magnitude;
+        }
+    }
+    // Alternatives in one exclusive group (transfer bases) do not stack: keep the strongest.
+    let mut grouped: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+    let mut measures_applied = Vec::new();
+    for measure in active {
+        for effect in measure
+            .effects
+            .iter()
+            .filter(|e| e.dimension == dimension.id)
+        {
+            measures_applied.push(measure.id.clone());
+            match &measure.exclusive_group {
+                Some(group) => {
+                    let entry = grouped.entry(group.as_str()).or_insert((1.0, 1.0));
+                    entry.0 = entry.0.min(effect.rate_factor);
+                    entry.1 = entry.1.min(effect.magnitude_factor);
+                }
+                None => {
+                    rate *= effect.rate_factor;
+                    magnitude *= effect.magnitude_factor;
+                }
+            }
+        }
+    }
+    for (r, m) in grouped.values() {
+        rate *= r;
+        magnitude *= m;
+    }
+    let rate = rate.clamp(0.0, catalog.simulation.max_annual_rate);
+
+    let spec = &dimension.magnitude;
+    let records = context.data_subjects * context.per_record_mop;
+    let low = (spec.fixed_low_mop.value + records * spec.exposed_fraction_low.value) * magnitude;
+    let high = (spec.fixed_high_mop.value + records * spec.exposed_fraction_high.value) * magnitude;
+    let (ln_mu, ln_sigma) = lognormal_from_interval(low, high, catalog.simulation.z90);
+    let mean_event = lognormal_mean(ln_mu, ln_sigma);
+    let eal = rate * mean_event;
+    let probability = annual_probability(rate);
+    let rating_spec = &catalog.rating;
+    RiskCell {
+        dimension: dimension.id.clone(),
+        annual_rate: rate,
+        probability,
+        low_mop: low,
+        high_mop: high,
+        median_mop: libm::exp(ln_mu),
+        mean_event_mop: mean_event,
+        expected_annual_loss_mop: eal,
+        rating: rating_from_eal(
+            eal,
+            context.appetite_mop,
+            &rating_spec.eal_band_edges_fraction_of_appetite,
+        ),
+        likelihood: band(probability, &rating_spec.likelihood_band_edges_probability),
+        impact: rating_from_eal(
+            high,
+            context.appetite_mop,
+            &rating_spec.impact_band_edges_fraction_of_appetite,
+        ),
+        ln_mu,
+        ln_sigma,
+        measures_applied,
+    }
+}

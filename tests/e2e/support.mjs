@@ -1,0 +1,86 @@
+// Shared support for the browser tests: a static server for dist/ on 127.0.0.1 (under a sub-path, so
+// relative URLs are tested too), Debian's headless Chromium through playwright-core, and a page that
+// records console errors and every request that leaves the page's origin.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, normalize, extname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(process.env.DIST_DIR ?? 'dist');
+export const BASE_PATH = '/some/sub-path/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
+  '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain',
+};
+
+/** Serves DIST at http://127.0.0.1:<random port>/some/sub-path/. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      if (!url.pathname.startsWith(BASE_PATH)) { res.writeHead(404).end('not here'); return; }
+      let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
+      const file = normalize(join(DIST, rel));
+      if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+    } catch (e) { res.writeHead(500).end(String(e)); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${BASE_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A page that records console errors, page errors and requests to other origins. */
+export async function openPage(browser, origin, { deviceScaleFactor = 1, viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ deviceScaleFactor, viewport, locale });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], foreignRequests: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => problems.consoleErrors.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (new URL(u).origin !== origin) problems.foreignRequests.push(u);
+  });
+  return { page, context, problems };
+}
+
+/** Page object for the app. */
+export class AppPage {
+  constructor(page, url) { this.page = page; this.url = url; }
+  byTestId(id) { return this.page.locator(`[data-testid="${id}"]`); }
+  async open(suffix = '') {
+    await this.page.goto(this.url + suffix);
+    await this.byTestId('total-cost').first().waitFor({ state: 'visible', timeout: 15000 });
+  }
+  async title() { return this.byTestId('app-title').innerText(); }
+  async totals() { return this.byTestId('total-cost').allInnerTexts(); }
+  async setField(testid, value) {
+    const input = this.byTestId(testid).first();
+    await input.fill(String(value));
+  }
+  async setUsers(n) { await this.setField('users-input', n); }
+  async setLanguage(tag) { await this.byTestId('lang-select').selectOption(tag); }
+}
+
+/** "MOP 112,881" / "MOP 112.881" → 112881 (whole patacas). */
+export function mopValue(text) {
+  const m = text.replace(/\s/g, '').match(/MOP(−|-)?([\d.,]+)(k|M)?/);
+  if (!m) throw new Error(`no MOP amount in ${JSON.stringify(text)}`);
+  const n = Number(m[2].replace(/[.,]/g, ''));
+  return m[1] ? -n : n;
+}

@@ -1,0 +1,80 @@
+//! Translations are data files: every locale parses and has exactly English's keys, and every
+//! `{placeholder}` of a text appears in each translation of it.
+use collab_risk::i18n::{format_mop, format_percent, parse_decimal, Locale, Translations};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_locale_has_exactly_the_english_keys() {
+    let parsed: Vec<_> = Translations::sources()
+        .iter()
+        .map(|(locale, text)| {
+            (
+                *locale,
+                Translations::parse(text).unwrap_or_else(|e| panic!("{locale:?}: {e}")),
+            )
+        })
+        .collect();
+    let english = &parsed
+        .iter()
+        .find(|(l, _)| *l == Locale::En)
+        .expect("English")
+        .1;
+    for (locale, map) in &parsed {
+        let missing: Vec<_> = english.keys().filter(|k| !map.contains_key(*k)).collect();
+        let extra: Vec<_> = map.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{locale:?} is missing {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "{locale:?} has keys English lacks: {extra:?}"
+        );
+        for (key, text) in map {
+            assert!(!text.trim().is_empty(), "{locale:?} {key} is empty");
+            assert_eq!(
+                placeholders(text),
+                placeholders(&english[key]),
+                "{locale:?} {key} placeholders"
+            );
+        }
+    }
+}
+
+#[test]
+fn money_and_percent_formats_follow_the_locale() {
+    let v = Decimal::new(112_881_125, 3);
+    assert_eq!(format_mop(Locale::En, v), "MOP 112,881");
+    assert_eq!(format_mop(Locale::ZhHant, v), "MOP 112,881");
+    assert_eq!(format_mop(Locale::Pt, v), "MOP 112.881");
+    assert_eq!(format_mop(Locale::En, Decimal::new(5, 1)), "MOP 1");
+    assert_eq!(
+        format_mop(Locale::En, Decimal::from(-1_234_567)),
+        "MOP −1,234,567"
+    );
+    assert_eq!(format_percent(Locale::En, 0.125), "12.5%");
+    assert_eq!(format_percent(Locale::Pt, 0.125), "12,5 %");
+    assert_eq!(
+        parse_decimal(Locale::En, "MOP 1,234.5"),
+        Some(Decimal::new(12345, 1))
+    );
+    assert_eq!(
+        parse_decimal(Locale::Pt, "1.234,5"),
+        Some(Decimal::new(12345, 1))
+    );
+    assert_eq!(parse_decimal(Locale::En, ""), None);
+    assert_eq!(parse_decimal(Locale::En, "1e400"), None);
+}
+
+#[test]
+fn browser_languages_map_to_what_we_ship() {
+    assert_eq!(Locale::from_browser_tag("zh-MO"), Some(Locale::ZhHant));
+    assert_eq!(Locale::from_browser_tag("pt-PT"), Some(Locale::Pt));
+    assert_eq!(Locale::from_browser_tag("en-GB"), Some(Locale::En));
+    assert_eq!(Locale::from_browser_tag("fr"), None);
+}

@@ -1,0 +1,185 @@
+//! Catalog validation: every default is sourced, factors in range, presets valid.
+use collab_risk::model::catalog::{Catalog, Confidence, DIMENSION_IDS, MEASURE_IDS, SECTOR_IDS};
+use collab_risk::model::fields::FIELDS;
+use collab_risk::model::presets;
+use collab_risk::model::report::evaluate_deterministic;
+
+#[test]
+fn embedded_catalog_parses_and_validates() {
+    let c = Catalog::embedded().unwrap();
+    c.validate().unwrap();
+    assert!(c.platforms.len() >= 11);
+    for id in [
+        "dingtalk_mainland",
+        "dingtalk_international",
+        "signal",
+        "element_selfhosted_macau",
+        "element_hosted",
+        "m365_business_basic",
+        "wecom",
+        "lark",
+        "slack_pro",
+        "mattermost_selfhosted",
+        "custom",
+    ] {
+        assert!(c.platform(id).is_some(), "missing platform {id}");
+    }
+    assert_eq!(
+        c.dimensions
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>(),
+        DIMENSION_IDS
+    );
+    for id in MEASURE_IDS {
+        assert!(c.measure(id).is_some());
+    }
+    for id in SECTOR_IDS {
+        assert!(c.sector(id).is_some());
+    }
+}
+
+#[test]
+fn every_platform_field_is_sourced() {
+    let c = Catalog::embedded().unwrap();
+    for p in &c.platforms {
+        for meta in FIELDS {
+            let f = p
+                .field(meta.id)
+                .unwrap_or_else(|| panic!("{}.{}", p.id, meta.id));
+            assert!(!f.source.is_empty(), "{}.{} source", p.id, meta.id);
+            assert_eq!(f.as_of.len(), 10, "{}.{} as_of", p.id, meta.id);
+            assert!(
+                f.source == "estimate"
+                    || f.source.starts_with("http")
+                    || f.source.starts_with("/work/shared"),
+                "{}.{}: {}",
+                p.id,
+                meta.id,
+                f.source
+            );
+            if f.confidence == Confidence::Estimate {
+                assert!(
+                    f.note.unwrap_or("").contains("estimate"),
+                    "{}.{} estimate note",
+                    p.id,
+                    meta.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_prices_are_estimates() {
+    let c = Catalog::embedded().unwrap();
+    for id in [
+        "dingtalk_mainland",
+        "dingtalk_international",
+        "lark",
+        "element_hosted",
+        "custom",
+    ] {
+        let p = c.platform(id).unwrap();
+        assert_eq!(p.licence_amount.confidence, Confidence::Estimate, "{id}");
+        assert!(
+            p.licence_amount
+                .note
+                .as_deref()
+                .unwrap()
+                .contains("enter your own quote"),
+            "{id}"
+        );
+    }
+    // Confirmed facts from sources.md.
+    let m365 = c.platform("m365_business_basic").unwrap();
+    assert_eq!(m365.licence_amount.value.to_string(), "84");
+    assert_eq!(m365.audit_retention_days.value, 180);
+    assert_eq!(
+        c.platform("element_selfhosted_macau")
+            .unwrap()
+            .data_location
+            .value,
+        "macau"
+    );
+    assert_eq!(
+        c.platform("dingtalk_mainland").unwrap().data_location.value,
+        "mainland_other"
+    );
+}
+
+#[test]
+fn measure_factors_never_exceed_one() {
+    let c = Catalog::embedded().unwrap();
+    for m in &c.measures {
+        for e in &m.effects {
+            assert!(e.rate_factor > 0.0 && e.rate_factor <= 1.0, "{}", m.id);
+            assert!(
+                e.magnitude_factor > 0.0 && e.magnitude_factor <= 1.0,
+                "{}",
+                m.id
+            );
+        }
+        assert!(!m.one_off_mop.source.is_empty());
+    }
+    assert!(c
+        .measure("retention_auto_delete")
+        .unwrap()
+        .parameter
+        .is_some());
+}
+
+#[test]
+fn factors_are_positive_and_sourced() {
+    let c = Catalog::embedded().unwrap();
+    for d in &c.dimensions {
+        assert!(d.base_annual_rate.value >= 0.0);
+        assert!(!d.base_annual_rate.source.is_empty());
+        for f in &d.factors {
+            assert!(!f.rationale.is_empty() && !f.source.is_empty());
+        }
+    }
+    for s in &c.sectors {
+        assert!(s.rate_factor > 0.0 && s.magnitude_factor > 0.0 && !s.rationale.is_empty());
+    }
+}
+
+#[test]
+fn catalog_does_not_repeat_the_articles_wrong_claims() {
+    let text = collab_risk::model::catalog::CATALOG_JSON;
+    assert!(!text.contains("Article 6 governs"));
+    assert!(!text.contains("Signal Business"));
+    assert!(text.contains("Arts 19–20"));
+}
+
+#[test]
+fn all_presets_validate_and_evaluate() {
+    let c = Catalog::embedded().unwrap();
+    assert_eq!(presets::names().len(), 4);
+    for name in presets::names() {
+        let s = presets::load(name).unwrap();
+        s.validate(c).unwrap();
+        let r = evaluate_deterministic(&s, c).unwrap();
+        assert_eq!(r.options.len(), s.options.len());
+    }
+    assert_eq!(presets::load("nope").unwrap_err().code(), "unknown_preset");
+    assert_eq!(
+        presets::default_scenario().unwrap().name,
+        presets::load("article-50").unwrap().name
+    );
+}
+
+#[test]
+fn broken_catalogs_are_refused() {
+    let text = collab_risk::model::catalog::CATALOG_JSON;
+    let raised = text.replacen("\"rate_factor\": 0.9", "\"rate_factor\": 1.5", 1);
+    assert_ne!(raised, text);
+    assert_eq!(
+        Catalog::from_json(&raised).unwrap_err().code(),
+        "invalid_catalog"
+    );
+    assert_eq!(
+        Catalog::from_json("{").unwrap_err().code(),
+        "invalid_catalog"
+    );
+}
