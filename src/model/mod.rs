@@ -13,6 +13,7 @@ mod input;
 pub mod measures;
 pub mod presets;
 pub mod report;
+pub mod residency;
 pub mod risk;
 pub mod roi;
 pub mod scenario;

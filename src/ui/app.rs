@@ -1,11 +1,29 @@
-//! The app shell: header, language, and the licence-cost comparison.
-use super::{LocaleContext, NumberField, Tr};
-use crate::i18n::{format_mop, Locale};
-use crate::model::cost::licence_total_mop;
+//! The app shell: header (title, preset, language), banner, inputs, option cards, results.
+use super::banner::{ErrorBanner, ModelErrorNotice};
+use super::inputs::ScenarioInputs;
+use super::methodology::MethodologyPanel;
+use super::option_card::OptionCards;
+use super::results::{ClaimsPanel, ResultsSection};
+use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
+use crate::i18n::Locale;
+use crate::model::catalog::Catalog;
+use crate::model::presets;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
-/// The browser's preferred language, if we ship it.
+const LANG_KEY: &str = "collab-risk.lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The remembered language, else the browser's, else English.
+fn initial_locale() -> Locale {
+    let stored = local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|t| Locale::from_tag(&t));
+    stored.or_else(browser_locale).unwrap_or(Locale::En)
+}
+
 fn browser_locale() -> Option<Locale> {
     let nav = web_sys::window()?.navigator();
     nav.languages()
@@ -17,29 +35,79 @@ fn browser_locale() -> Option<Locale> {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let locale = RwSignal::new(browser_locale().unwrap_or(Locale::En));
+    let locale = RwSignal::new(initial_locale());
     provide_context(LocaleContext(locale));
-    let tr = Tr::use_context();
+    let banner = BannerContext(RwSignal::new(None));
+    provide_context(banner);
 
     Effect::new(move |_| {
+        let l = locale.get();
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = el.set_attribute("lang", locale.get().tag());
+            let _ = el.set_attribute("lang", l.tag());
+        }
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(LANG_KEY, l.tag());
         }
     });
 
-    view! {
-        <header class="app-header">
-            <h1 data-testid="app-title">{move || tr.t("app.title")}</h1>
-            <p class="tagline">{move || tr.t("app.tagline")}</p>
-            <LanguageSelect />
-        </header>
-        <main>
-            <LicenceComparison />
-        </main>
+    match (Catalog::embedded(), presets::default_scenario()) {
+        (Ok(catalog), Ok(scenario)) => {
+            provide_context(CatalogContext(catalog));
+            let state = AppState::new(catalog, scenario);
+            provide_context(state);
+            view! { <Shell /> }.into_any()
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            // Cannot happen with the shipped data (tests load both); say so rather than panic.
+            banner.show(Banner::new("error.catalog").with_detail(e.to_string()));
+            view! { <Header /> <ErrorBanner /> }.into_any()
+        }
     }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    view! {
+        <Header />
+        <main id="main">
+            <ErrorBanner />
+            <ModelErrorNotice />
+            <ClaimsPanel />
+            <ScenarioInputs />
+            <OptionCards />
+            <ResultsSection />
+            <MethodologyPanel />
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let tr = Tr::use_context();
+    let has_state = use_context::<AppState>().is_some();
+    view! {
+        <a class="skip-link" href="#main">{move || tr.t("app.skip")}</a>
+        <header class="app-header">
+            <div class="brand">
+                <h1 data-testid="app-title">{move || tr.t("app.title")}</h1>
+                <p class="tagline">{move || tr.t("app.tagline")}</p>
+            </div>
+            <div class="header-controls">
+                {has_state.then(|| view! { <PresetSelect /> })}
+                <LanguageSelect />
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let tr = Tr::use_context();
+    view! { <footer class="app-footer"><p>{move || tr.t("app.footer")}</p></footer> }
 }
 
 #[component]
@@ -47,7 +115,7 @@ fn LanguageSelect() -> impl IntoView {
     let LocaleContext(locale) = expect_context::<LocaleContext>();
     let tr = Tr::use_context();
     view! {
-        <div class="field lang">
+        <div class="field compact">
             <label for="lang-select">{move || tr.t("lang.label")}</label>
             <select
                 id="lang-select"
@@ -62,7 +130,7 @@ fn LanguageSelect() -> impl IntoView {
                     .into_iter()
                     .map(|l| {
                         view! {
-                            <option value=l.tag() selected=move || locale.get() == l>
+                            <option value=l.tag() lang=l.tag() selected=move || locale.get() == l>
                                 {l.native_name()}
                             </option>
                         }
@@ -73,49 +141,40 @@ fn LanguageSelect() -> impl IntoView {
     }
 }
 
-/// Two options' licence cost in MOP over N years.
+/// Loads a built-in scenario (replacing the working one).
 #[component]
-fn LicenceComparison() -> impl IntoView {
+fn PresetSelect() -> impl IntoView {
+    let state = AppState::use_context();
+    let banner = expect_context::<BannerContext>();
     let tr = Tr::use_context();
-    let users = RwSignal::new(Decimal::from(50));
-    let years = RwSignal::new(Decimal::from(5));
-    let fx_usd = RwSignal::new(Decimal::new(805, 2));
-    let price_a = RwSignal::new(Decimal::new(7191, 2));
-    let price_b = RwSignal::new(Decimal::from(128));
-
-    let total = move |price: RwSignal<Decimal>| {
-        let users = u32::try_from(users.get().trunc().mantissa()).unwrap_or(0);
-        let years = u32::try_from(years.get().trunc().mantissa()).unwrap_or(0);
-        licence_total_mop(users, price.get(), fx_usd.get(), years)
-    };
-    let show = move |v: Option<Decimal>| match v {
-        Some(v) => format_mop(tr.locale(), v),
-        None => tr.t("error.overflow"),
-    };
-
+    let selected = RwSignal::new(String::new());
     view! {
-        <section class="inputs">
-            <NumberField label_key="org.users" testid="users-input" value=users min=Decimal::ONE max=Decimal::from(100_000) integer=true />
-            <NumberField label_key="scenario.years" testid="years-input" value=years min=Decimal::ONE max=Decimal::from(10) integer=true />
-            <NumberField label_key="fx.usd" testid="fx-usd-input" value=fx_usd min=Decimal::new(1, 2) max=Decimal::from(1000) />
-        </section>
-        <section class="options">
-            <article class="option-card" data-testid="option-card">
-                <h2>"DingTalk"</h2>
-                <NumberField label_key="option.price" testid="price-a-input" value=price_a min=Decimal::ZERO max=Decimal::from(1_000_000) />
-                <p>{move || tr.t("result.total_cost")}": "<strong data-testid="total-cost">{move || show(total(price_a))}</strong></p>
-            </article>
-            <article class="option-card" data-testid="option-card">
-                <h2>"Alternative"</h2>
-                <NumberField label_key="option.price" testid="price-b-input" value=price_b min=Decimal::ZERO max=Decimal::from(1_000_000) />
-                <p>{move || tr.t("result.total_cost")}": "<strong data-testid="total-cost">{move || show(total(price_b))}</strong></p>
-            </article>
-        </section>
-        <p class="difference">
-            {move || tr.t("result.difference")}": "
-            <strong data-testid="difference">
-                {move || show(total(price_b).zip(total(price_a)).and_then(|(b, a)| b.checked_sub(a)))}
-            </strong>
-        </p>
+        <div class="field compact">
+            <label for="preset-select">{move || tr.t("preset.label")}</label>
+            <select
+                id="preset-select"
+                data-testid="preset-select"
+                prop:value=move || selected.get()
+                on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    match presets::load(&name) {
+                        Ok(s) => {
+                            state.replace(s);
+                            selected.set(name);
+                        }
+                        Err(e) => banner.show(Banner::new("error.preset").with_detail(e.to_string())),
+                    }
+                }
+            >
+                <option value="" disabled=true>{move || tr.t("preset.choose")}</option>
+                {presets::names()
+                    .iter()
+                    .map(|name| {
+                        let key = format!("preset.{name}");
+                        view! { <option value=*name>{move || tr.t(&key)}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }

@@ -1,11 +1,23 @@
 //! The web UI: small Leptos components that only wire signals to model functions.
+//! Charts live in [`crate::charts`]; all numbers come from [`crate::model`].
 mod app;
+mod banner;
+mod canvas_chart;
 mod context;
+mod field_editor;
+mod inputs;
+mod measures;
+mod methodology;
 mod number_field;
+mod option_card;
+mod results;
+mod state;
 
 pub use app::App;
+pub use banner::{Banner, BannerContext};
 pub use context::{LocaleContext, Tr};
 pub use number_field::NumberField;
+pub use state::{AppState, CatalogContext};
 
 /// Mounts the app on `<body>`. Called by `main` in the browser.
 pub fn start() {

@@ -5,8 +5,10 @@
 //! language.
 //!
 //! ```ignore
-//! let users = RwSignal::new(Decimal::from(50));
-//! view! { <NumberField label_key="org.users" testid="users-input" value=users min=Decimal::ONE max=Decimal::from(100_000) integer=true /> }
+//! let users = Signal::derive(move || Decimal::from(state.scenario.with(|s| s.organisation.users)));
+//! let set_users = Callback::new(move |v: Decimal| state.update(|s| s.organisation.users = to_u32(v)));
+//! view! { <NumberField label_key="org.users" testid="users-input" value=users on_change=set_users
+//!                      min=Decimal::ONE max=Decimal::from(100_000) integer=true /> }
 //! ```
 use super::Tr;
 use crate::i18n::{format_decimal, parse_decimal};
@@ -29,14 +31,23 @@ pub fn NumberField(
     label_key: &'static str,
     /// `data-testid` and element id of the input.
     testid: &'static str,
-    /// The last valid value.
-    value: RwSignal<Decimal>,
+    /// The current (last valid) value.
+    #[prop(into)]
+    value: Signal<Decimal>,
+    /// Called with each new valid value.
+    on_change: Callback<Decimal>,
     min: Decimal,
     max: Decimal,
     #[prop(optional)] integer: bool,
     /// Translation key of a help text shown under the field.
-    #[prop(optional)]
+    #[prop(default = None)]
     help_key: Option<&'static str>,
+    /// Unit shown after the field (e.g. "MOP", "%").
+    #[prop(default = None)]
+    unit: Option<String>,
+    /// Element id when `testid` is not unique on the page (option cards).
+    #[prop(default = None)]
+    id: Option<String>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
     let text = RwSignal::new(plain(tr.locale(), value.get_untracked()));
@@ -60,15 +71,16 @@ pub fn NumberField(
             Ok(v) => {
                 problem.set(None);
                 if v != value.get_untracked() {
-                    value.set(v);
+                    on_change.run(v);
                 }
             }
             Err(p) => problem.set(Some(p)),
         }
     };
 
-    let error_id = format!("{testid}-error");
-    let help_id = format!("{testid}-help");
+    let id = id.unwrap_or_else(|| testid.to_owned());
+    let error_id = format!("{id}-error");
+    let help_id = format!("{id}-help");
     let describedby = {
         let error_id = error_id.clone();
         let help_id = help_id.clone();
@@ -108,9 +120,10 @@ pub fn NumberField(
 
     view! {
         <div class="field" class:invalid=move || problem.get().is_some()>
-            <label for=testid>{move || tr.t(label_key)}</label>
+            <label for=id.clone()>{move || tr.t(label_key)}</label>
+            <span class="input-unit">
             <input
-                id=testid
+                id=id.clone()
                 data-testid=testid
                 type="text"
                 inputmode=if integer { "numeric" } else { "decimal" }
@@ -120,6 +133,8 @@ pub fn NumberField(
                 aria-invalid=move || if problem.get().is_some() { "true" } else { "false" }
                 aria-describedby=describedby
             />
+            {unit.map(|u| view! { <span class="unit">{u}</span> })}
+            </span>
             {help_key.map(|k| view! { <small id=help_id.clone() class="help">{move || tr.t(k)}</small> })}
             <small id=error_id class="field-error" role="alert">{message}</small>
         </div>

@@ -75,6 +75,21 @@ export class AppPage {
   }
   async setUsers(n) { await this.setField('users-input', n); }
   async setLanguage(tag) { await this.byTestId('lang-select').selectOption(tag); }
+  async loadPreset(name) {
+    const before = (await this.totals()).join('|');
+    await this.byTestId('preset-select').selectOption(name);
+    await this.page.waitForFunction((old) => [...document.querySelectorAll('[data-testid="total-cost"]')].map((e) => e.innerText).join('|') !== old, before, { timeout: 5000 }).catch(() => {});
+  }
+  /** Waits until the displayed totals differ from `before` (an array of texts). */
+  async totalsChangedFrom(before) {
+    await this.page.waitForFunction((old) => [...document.querySelectorAll('[data-testid="total-cost"]')].map((e) => e.innerText).join('|') !== old, before.join('|'), { timeout: 5000 });
+    return this.totals();
+  }
+  /** Waits for the Monte Carlo of the current inputs to finish. */
+  async simulationDone() {
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="sim-status"] progress')
+      && [...document.querySelectorAll('[data-testid="risk-adjusted"]')].every((e) => !e.innerText.includes('…')), null, { timeout: 15000 });
+  }
 }
 
 /** "MOP 112,881" / "MOP 112.881" → 112881 (whole patacas). */
@@ -83,4 +98,35 @@ export function mopValue(text) {
   if (!m) throw new Error(`no MOP amount in ${JSON.stringify(text)}`);
   const n = Number(m[2].replace(/[.,]/g, ''));
   return m[1] ? -n : n;
+}
+
+/** Runs the native evaluator (the same model the page runs) — the oracle for displayed numbers. */
+import { spawnSync } from 'node:child_process';
+export function evaluator(args, input) {
+  const r = spawnSync('cargo', ['run', '-q', '--offline', '--bin', 'evaluate', '--', ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`evaluate ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+export function presetScenario(name) { return JSON.parse(evaluator(['--print-preset', name])); }
+export function evaluateScenario(scenario) { return JSON.parse(evaluator(['-'], JSON.stringify(scenario))); }
+
+/** Whole-pataca display of an exact decimal string, as the page rounds it (half away from zero). */
+export function roundMop(decimalString) {
+  const [i, f = ''] = decimalString.replace('-', '').split('.');
+  let n = BigInt(i);
+  if (f.length && Number(f[0]) >= 5) n += 1n;
+  return decimalString.startsWith('-') ? -Number(n) : Number(n);
+}
+
+/** Counts distinct colours in a canvas (a drawn chart has many; a blank one has one). */
+export async function canvasStats(page, testid) {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`[data-testid="${id}"]`);
+    if (!c) return null;
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, colours: colours.size, dpr: devicePixelRatio };
+  }, testid);
 }

@@ -1,0 +1,267 @@
+//! The platform facts of one option: every catalog field, editable, with its source, "as of" date
+//! and confidence on hover and focus, an "edited" mark and a way back to the default.
+use super::option_card::{update_option, with_option};
+use super::{AppState, NumberField, Tr};
+use crate::model::catalog::{Confidence, Limits};
+use crate::model::fields::{FieldKind, FieldMeta, FieldRange, FieldValue, CURRENCIES, FIELDS};
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+pub fn confidence_key(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Confirmed => "confidence.confirmed",
+        Confidence::Secondary => "confidence.secondary",
+        Confidence::Estimate => "confidence.estimate",
+    }
+}
+
+fn numeric_range(limits: &Limits, range: FieldRange) -> (Decimal, Decimal) {
+    match range {
+        FieldRange::Money => (limits.money_amount.min, limits.money_amount.max),
+        FieldRange::Hours => (limits.hours.min, limits.hours.max),
+        FieldRange::Days => (
+            Decimal::from(limits.retention_days.min),
+            Decimal::from(limits.retention_days.max),
+        ),
+        FieldRange::None => (Decimal::ZERO, Decimal::from(u32::MAX)),
+    }
+}
+
+#[component]
+pub fn PlatformFacts(option_id: String) -> impl IntoView {
+    // Rebuilt when the platform changes, so each row reads the new platform's defaults.
+    let state = AppState::use_context();
+    let platform = {
+        let option_id = option_id.clone();
+        move || with_option(state, &option_id, |o| o.platform.clone()).unwrap_or_default()
+    };
+    move || {
+        let _ = platform();
+        FIELDS
+            .iter()
+            .map(|meta| view! { <FieldRow option_id=option_id.clone() meta=*meta /> })
+            .collect_view()
+    }
+}
+
+#[component]
+fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let catalog = state.catalog;
+    let field_id = meta.id;
+    let dom_id = format!("{option_id}-{field_id}");
+    let platform_id = with_option(state, &option_id, |o| o.platform.clone()).unwrap_or_default();
+    let sourced = catalog
+        .platform(&platform_id)
+        .and_then(|p| p.field(field_id));
+    let default_value = sourced.as_ref().map(|s| s.value.clone());
+
+    let current = {
+        let option_id = option_id.clone();
+        let default_value = default_value.clone();
+        move || {
+            with_option(state, &option_id, |o| o.overrides.get(field_id).cloned())
+                .flatten()
+                .or_else(|| default_value.clone())
+        }
+    };
+    let edited = {
+        let option_id = option_id.clone();
+        move || {
+            with_option(state, &option_id, |o| o.overrides.get(field_id).is_some()).unwrap_or(false)
+        }
+    };
+    let problem = RwSignal::new(None::<String>);
+    let set_value = {
+        let option_id = option_id.clone();
+        Callback::new(move |v: FieldValue| {
+            let mut result = Ok(());
+            update_option(state, &option_id, |o| result = o.overrides.set(field_id, v));
+            problem.set(result.err().map(|e| e.to_string()));
+        })
+    };
+    let reset = {
+        let option_id = option_id.clone();
+        move |_| {
+            update_option(state, &option_id, |o| o.overrides.clear(field_id));
+            problem.set(None);
+        }
+    };
+
+    let label_key = format!("field.{field_id}");
+    let tip_id = format!("{dom_id}-source");
+    let editor = match meta.kind {
+        FieldKind::Decimal | FieldKind::Integer => {
+            let integer = meta.kind == FieldKind::Integer;
+            let (min, max) = numeric_range(&catalog.limits, meta.range);
+            let value = Signal::derive({
+                let current = current.clone();
+                move || match current() {
+                    Some(FieldValue::Decimal(d)) => d,
+                    Some(FieldValue::Integer(i)) => Decimal::from(i),
+                    _ => Decimal::ZERO,
+                }
+            });
+            let on_change = Callback::new(move |d: Decimal| {
+                let v = if integer {
+                    FieldValue::Integer(d.to_i64().unwrap_or(0))
+                } else {
+                    FieldValue::Decimal(d)
+                };
+                set_value.run(v);
+            });
+            let unit = (!meta.unit.is_empty()).then(|| tr.t(&format!("unit.{field_id}")));
+            // NumberField brings its own label; the label key is static per field.
+            view! {
+                <NumberField label_key=field_label_key(field_id) testid="override-input" id=Some(dom_id.clone())
+                    value on_change min max integer unit />
+            }
+            .into_any()
+        }
+        FieldKind::Bool => {
+            let checked = {
+                let current = current.clone();
+                move || matches!(current(), Some(FieldValue::Bool(true)))
+            };
+            view! {
+                <label class="check">
+                    <input type="checkbox" id=dom_id.clone() prop:checked=checked
+                        on:change=move |ev| set_value.run(FieldValue::Bool(event_target_checked(&ev))) />
+                    {move || tr.t(&label_key)}
+                </label>
+            }
+            .into_any()
+        }
+        FieldKind::Choice(_) | FieldKind::Currency => {
+            let choices: &'static [&'static str] = match meta.kind {
+                FieldKind::Choice(c) => c,
+                _ => CURRENCIES,
+            };
+            let is_currency = matches!(meta.kind, FieldKind::Currency);
+            let selected_value = {
+                let current = current.clone();
+                move || current().map(|v| v.to_string()).unwrap_or_default()
+            };
+            view! {
+                <label for=dom_id.clone()>{move || tr.t(&label_key)}</label>
+                <select id=dom_id.clone()
+                    on:change=move |ev| set_value.run(FieldValue::Choice(event_target_value(&ev)))>
+                    {choices.iter().map(|c| {
+                        let c = *c;
+                        let text_key = format!("choice.{field_id}.{c}");
+                        let selected = {
+                            let selected_value = selected_value.clone();
+                            move || selected_value() == c
+                        };
+                        view! {
+                            <option value=c selected=selected>
+                                {move || if is_currency { c.to_owned() } else { tr.t(&text_key) }}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        _ => {
+            let text = {
+                let current = current.clone();
+                move || current().map(|v| v.to_string()).unwrap_or_default()
+            };
+            let max_len = catalog.limits.text_length.max.to_string();
+            view! {
+                <label for=dom_id.clone()>{move || tr.t(&label_key)}</label>
+                <input type="text" id=dom_id.clone() maxlength=max_len prop:value=text
+                    on:change=move |ev| set_value.run(FieldValue::Text(event_target_value(&ev))) />
+            }
+            .into_any()
+        }
+    };
+
+    let tip = sourced.map(|s| {
+        let source = s.source.to_owned();
+        let is_url = source.starts_with("https://") || source.starts_with("http://");
+        let as_of = s.as_of.to_owned();
+        let confidence = s.confidence;
+        let note = s.note.map(str::to_owned);
+        let estimate = confidence == Confidence::Estimate;
+        let default_text = default_value.as_ref().map(|v| display_value(tr, field_id, v)).unwrap_or_default();
+        view! {
+            <div class="source-tip" id=tip_id.clone() role="note">
+                <span class=format!("confidence {}", if estimate { "estimate" } else { "sourced" })>
+                    {move || tr.t(confidence_key(confidence))}
+                </span>
+                " · " {move || tr.f("source.as_of", &[("date", &as_of)])}
+                " · " {move || tr.f("source.default", &[("value", &default_text)])}
+                <br />
+                {move || tr.t("source.label")} ": "
+                {if is_url {
+                    view! { <a href=source.clone() target="_blank" rel="noopener noreferrer">{source.clone()}</a> }.into_any()
+                } else {
+                    view! { <span>{source.clone()}</span> }.into_any()
+                }}
+                {note.map(|n| view! { <br /><em>{n}</em> })}
+                {estimate.then(|| view! { <br /><strong>{move || tr.t("source.estimate_hint")}</strong> })}
+            </div>
+        }
+    });
+
+    view! {
+        <div class="fact-row" class:edited=edited.clone() data-field=field_id tabindex="-1">
+            <div class="fact-editor" aria-describedby=tip_id.clone()>{editor}</div>
+            <div class="fact-meta">
+                <Show when=edited.clone()>
+                    <span class="edited-mark" data-testid="edited-mark">{move || tr.t("option.edited")}</span>
+                    <button type="button" class="link" on:click=reset.clone()
+                        aria-label=move || tr.f("option.reset_label", &[("field", &tr.t(&format!("field.{field_id}")))])>
+                        {move || tr.t("option.reset")}
+                    </button>
+                </Show>
+                <button type="button" class="info" aria-describedby=tip_id.clone()
+                    aria-label=move || tr.f("source.show", &[("field", &tr.t(&format!("field.{field_id}")))])>"ⓘ"</button>
+            </div>
+            {tip}
+            {move || problem.get().map(|p| view! { <small class="field-error" role="alert">{p}</small> })}
+        </div>
+    }
+}
+
+/// `field.<id>` as a `'static` key (the NumberField label takes one).
+fn field_label_key(id: &'static str) -> &'static str {
+    FIELD_LABEL_KEYS
+        .iter()
+        .find(|(f, _)| *f == id)
+        .map(|(_, k)| *k)
+        .unwrap_or("field.unknown")
+}
+
+const FIELD_LABEL_KEYS: &[(&str, &str)] = &[
+    ("licence_amount", "field.licence_amount"),
+    ("audit_retention_days", "field.audit_retention_days"),
+    ("activity_retention_days", "field.activity_retention_days"),
+    ("hosting_one_off_mop", "field.hosting_one_off_mop"),
+    (
+        "hosting_running_mop_per_year",
+        "field.hosting_running_mop_per_year",
+    ),
+    ("admin_hours_per_year", "field.admin_hours_per_year"),
+    (
+        "admin_hours_per_user_year",
+        "field.admin_hours_per_user_year",
+    ),
+    ("migration_one_off_mop", "field.migration_one_off_mop"),
+    ("migration_hours_per_user", "field.migration_hours_per_user"),
+];
+
+/// A field value as a person reads it, in the current language.
+pub fn display_value(tr: Tr, field_id: &str, v: &FieldValue) -> String {
+    match v {
+        FieldValue::Bool(b) => tr.t(if *b { "value.yes" } else { "value.no" }),
+        FieldValue::Choice(c) if field_id != "licence_currency" => {
+            tr.t(&format!("choice.{field_id}.{c}"))
+        }
+        other => other.to_string(),
+    }
+}

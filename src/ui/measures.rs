@@ -1,0 +1,248 @@
+//! The configuration checklist of one option: the measures, grouped as the article's three-layer
+//! defence or as its five-step roadmap, each with its cost and what it changes.
+use super::option_card::{option_result, update_option, with_option};
+use super::{AppState, NumberField, Tr};
+use crate::i18n::format_mop;
+use crate::model::measures::{Measure, MeasureCondition};
+use crate::model::scenario::MeasureSelection;
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// How the checklist is grouped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    DefenceLayers,
+    Roadmap,
+}
+
+fn condition_key(c: MeasureCondition) -> &'static str {
+    match c {
+        MeasureCondition::Always => "condition.always",
+        MeasureCondition::Hosted => "condition.hosted",
+        MeasureCondition::DataOutsideMacau => "condition.data_outside_macau",
+        MeasureCondition::DataInMainlandGba => "condition.data_in_mainland_gba",
+        MeasureCondition::HasLocationTracking => "condition.has_location_tracking",
+        MeasureCondition::HasMeetingRecording => "condition.has_meeting_recording",
+        MeasureCondition::HasAuditLog => "condition.has_audit_log",
+    }
+}
+
+/// One-off and yearly cost of a measure in MOP, staff hours priced at the scenario's rate.
+fn measure_cost(m: &Measure, hourly: Decimal) -> Option<(Decimal, Decimal)> {
+    let once = m
+        .one_off_mop
+        .value
+        .checked_add(m.staff_hours_one_off.value.checked_mul(hourly)?)?;
+    let yearly = m
+        .running_mop_per_year
+        .value
+        .checked_add(m.staff_hours_per_year.value.checked_mul(hourly)?)?;
+    Some((once, yearly))
+}
+
+#[component]
+pub fn MeasureChecklist(option_id: String) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let grouping = RwSignal::new(Grouping::DefenceLayers);
+    let catalog = state.catalog;
+    let group_name = format!("{option_id}-grouping");
+    let groups = {
+        let option_id = option_id.clone();
+        move || match grouping.get() {
+            Grouping::DefenceLayers => catalog
+                .defence_layers
+                .iter()
+                .map(|layer| {
+                    let title_key = format!("layer.{}", layer.id);
+                    let desc_key = format!("layer.{}.desc", layer.id);
+                    let rows = catalog
+                        .measures
+                        .iter()
+                        .filter(|m| m.defence_layer == layer.id)
+                        .map(|m| view! { <MeasureRow option_id=option_id.clone() measure=m /> })
+                        .collect_view();
+                    view! {
+                        <fieldset class="measure-group">
+                            <legend>{move || tr.t(&title_key)}</legend>
+                            <p class="help">{move || tr.t(&desc_key)}</p>
+                            {rows}
+                        </fieldset>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Grouping::Roadmap => {
+                let steps = catalog
+                    .roadmap
+                    .iter()
+                    .filter_map(|step| catalog.measure(&step.measure).map(|m| (step.step, m)))
+                    .map(|(n, m)| {
+                        let n = n.to_string();
+                        view! {
+                            <li>
+                                <span class="step-no">{move || tr.f("roadmap.step", &[("n", &n)])}</span>
+                                <MeasureRow option_id=option_id.clone() measure=m />
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let others = catalog
+                    .measures
+                    .iter()
+                    .filter(|m| m.roadmap_step.is_none())
+                    .map(|m| view! { <MeasureRow option_id=option_id.clone() measure=m /> })
+                    .collect_view();
+                view! {
+                    <fieldset class="measure-group">
+                        <legend>{move || tr.t("roadmap.title")}</legend>
+                        <ol class="roadmap">{steps}</ol>
+                    </fieldset>
+                    <fieldset class="measure-group">
+                        <legend>{move || tr.t("roadmap.others")}</legend>
+                        {others}
+                    </fieldset>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="grouping" role="radiogroup" aria-label=move || tr.t("measures.group_by")>
+            <span class="help">{move || tr.t("measures.group_by")}</span>
+            <label class="check">
+                <input type="radio" name=group_name.clone() checked=true
+                    on:change=move |_| grouping.set(Grouping::DefenceLayers) />
+                {move || tr.t("measures.by_layer")}
+            </label>
+            <label class="check">
+                <input type="radio" name=group_name.clone() on:change=move |_| grouping.set(Grouping::Roadmap) />
+                {move || tr.t("measures.by_roadmap")}
+            </label>
+        </div>
+        {groups}
+    }
+}
+
+#[component]
+fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let mid = measure.id.as_str();
+    let dom_id = format!("{option_id}-m-{mid}");
+    let checked = {
+        let option_id = option_id.clone();
+        move || {
+            with_option(state, &option_id, |o| {
+                o.measures.iter().any(|m| m.id == mid)
+            })
+            .unwrap_or(false)
+        }
+    };
+    let toggle = {
+        let option_id = option_id.clone();
+        move |ev| {
+            let on = event_target_checked(&ev);
+            update_option(state, &option_id, |o| {
+                o.measures.retain(|m| m.id != mid);
+                if on {
+                    let mut sel = MeasureSelection::new(mid);
+                    sel.days = measure.parameter.as_ref().map(|p| p.default);
+                    o.measures.push(sel);
+                }
+            });
+        }
+    };
+    let cost = move || {
+        let hourly = state.scenario.with(|s| s.staff_hourly_rate_mop);
+        match measure_cost(measure, hourly) {
+            Some((once, yearly)) => tr.f(
+                "measure.cost",
+                &[
+                    ("once", &format_mop(tr.locale(), once)),
+                    ("yearly", &format_mop(tr.locale(), yearly)),
+                ],
+            ),
+            None => tr.t("error.overflow"),
+        }
+    };
+    let effects = measure
+        .effects
+        .iter()
+        .map(|e| {
+            let dim_key = format!("dimension.{}", e.dimension);
+            let rate = format!("×{:.2}", e.rate_factor);
+            let magnitude = format!("×{:.2}", e.magnitude_factor);
+            view! {
+                <li>{move || tr.f("measure.effect", &[("dimension", &tr.t(&dim_key)), ("rate", &rate), ("magnitude", &magnitude)])}</li>
+            }
+        })
+        .collect_view();
+    let not_applied = {
+        let option_id = option_id.clone();
+        move || {
+            let applies = option_result(state, &option_id, |o| {
+                o.risk
+                    .measures
+                    .iter()
+                    .find(|s| s.id == mid)
+                    .map(|s| s.applies)
+            })
+            .flatten();
+            (applies == Some(false)).then(|| {
+                view! { <p class="not-applied">{tr.f("measure.no_effect", &[("reason", &tr.t(condition_key(measure.condition)))])}</p> }
+            })
+        }
+    };
+    let days = measure.parameter.as_ref().map(|p| {
+        let option_id = option_id.clone();
+        let value = Signal::derive({
+            let option_id = option_id.clone();
+            move || {
+                let d = with_option(state, &option_id, |o| o.measures.iter().find(|m| m.id == mid).and_then(|m| m.days))
+                    .flatten()
+                    .unwrap_or(p.default);
+                Decimal::from(d)
+            }
+        });
+        let on_change = Callback::new({
+            let option_id = option_id.clone();
+            move |v: Decimal| {
+                let d = v.to_u32();
+                update_option(state, &option_id, |o| {
+                    if let Some(m) = o.measures.iter_mut().find(|m| m.id == mid) {
+                        m.days = d;
+                    }
+                })
+            }
+        });
+        let checked = checked.clone();
+        view! {
+            <Show when=checked.clone()>
+                <NumberField label_key="measure.days" testid="retention-days-input" id=Some(format!("{option_id}-days"))
+                    value on_change min=Decimal::from(p.min) max=Decimal::from(p.max) integer=true />
+            </Show>
+        }
+    });
+    let name_key = format!("measure.{mid}");
+    let why_key = format!("measure.{mid}.why");
+    let is_on = checked.clone();
+    view! {
+        <div class="measure" class:on=is_on data-measure=mid>
+            <label class="check" for=dom_id.clone()>
+                <input type="checkbox" id=dom_id.clone() data-testid="measure-checkbox" prop:checked=checked
+                    on:change=toggle />
+                <span class="measure-name">{move || tr.t(&name_key)}</span>
+            </label>
+            <p class="measure-cost">{cost}</p>
+            <details class="measure-why">
+                <summary>{move || tr.t("measure.why")}</summary>
+                <p>{move || tr.t(&why_key)}</p>
+                <ul class="effects">{effects}</ul>
+            </details>
+            {not_applied}
+            {days}
+        </div>
+    }
+}

@@ -1,0 +1,147 @@
+//! Methodology and sources, from the model's own data: formulas, each dimension's legal basis,
+//! base rate and loss range with their sources, sector factors, and the citation list. Items that
+//! are not confirmed are labelled as such.
+use super::field_editor::confidence_key;
+use super::{AppState, Tr};
+use crate::model::catalog::{Confidence, Sourced};
+use leptos::prelude::*;
+
+fn source_link(source: &str) -> AnyView {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        let (href, text) = (source.to_owned(), source.to_owned());
+        view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
+    } else {
+        let s = source.to_owned();
+        view! { <span>{s}</span> }.into_any()
+    }
+}
+
+fn confidence_badge(tr: Tr, c: Confidence) -> impl IntoView {
+    let class = match c {
+        Confidence::Confirmed => "confidence sourced",
+        Confidence::Secondary => "confidence secondary",
+        Confidence::Estimate => "confidence estimate",
+    };
+    view! { <span class=class>{move || tr.t(confidence_key(c))}</span> }
+}
+
+fn sourced_line<T: std::fmt::Display>(tr: Tr, label: String, s: &Sourced<T>) -> impl IntoView {
+    let value = s.value.to_string();
+    let note = s.note.clone();
+    let as_of = s.as_of.clone();
+    view! {
+        <li>
+            {label}": "<strong>{value}</strong>" "{confidence_badge(tr, s.confidence)}
+            " · "{move || tr.f("source.as_of", &[("date", &as_of)])}" · "{source_link(&s.source)}
+            {note.map(|n| view! { <br /><small>{n}</small> })}
+        </li>
+    }
+}
+
+#[component]
+pub fn MethodologyPanel() -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let c = state.catalog;
+    let formulas = [
+        "method.cost",
+        "method.rate",
+        "method.magnitude",
+        "method.eal",
+        "method.rating",
+        "method.simulation",
+        "method.rosi",
+        "method.transfer",
+    ]
+    .into_iter()
+    .map(|k| view! { <li>{move || tr.t(k)}</li> })
+    .collect_view();
+    let dimensions = c
+        .dimensions
+        .iter()
+        .map(|d| {
+            let name_key = format!("dimension.{}", d.id);
+            view! {
+                <li>
+                    <strong>{move || tr.t(&name_key)}</strong>" — "{d.legal_basis.clone()}
+                    <p class="help">{d.description.clone()}</p>
+                    <ul>
+                        {sourced_line(tr, tr.t("method.base_rate"), &d.base_annual_rate)}
+                        {sourced_line(tr, tr.t("method.fixed_low"), &d.magnitude.fixed_low_mop)}
+                        {sourced_line(tr, tr.t("method.fixed_high"), &d.magnitude.fixed_high_mop)}
+                        {sourced_line(tr, tr.t("method.exposed_low"), &d.magnitude.exposed_fraction_low)}
+                        {sourced_line(tr, tr.t("method.exposed_high"), &d.magnitude.exposed_fraction_high)}
+                        {d.factors.iter().map(|f| {
+                            let field_key = format!("field.{}", f.field);
+                            view! {
+                                <li>
+                                    {move || tr.f("method.factor", &[("field", &tr.t(&field_key))])}" "
+                                    {confidence_badge(tr, f.confidence)}
+                                    <br /><small>{f.rationale.clone()}</small>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let sectors = c
+        .sectors
+        .iter()
+        .map(|s| {
+            let key = format!("sector.{}", s.id);
+            view! {
+                <tr>
+                    <th scope="row">{move || tr.t(&key)}</th>
+                    <td class="num">"×"{s.rate_factor}</td>
+                    <td class="num">"×"{s.magnitude_factor}</td>
+                    <td>{confidence_badge(tr, s.confidence)}" "<small>{s.rationale.clone()}</small></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let anchors = &c.loss_anchors;
+    let sources = c
+        .sources
+        .iter()
+        .map(|s| {
+            view! {
+                <li>{s.title.clone()}" "{confidence_badge(tr, s.confidence)}<br />{source_link(&s.url)}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel methodology" aria-labelledby="method-heading">
+            <details>
+                <summary><h2 id="method-heading">{move || tr.t("method.title")}</h2></summary>
+                <p>{move || tr.t("method.intro")}</p>
+                <h3>{move || tr.t("method.formulas")}</h3>
+                <ul class="formulas">{formulas}</ul>
+                <h3>{move || tr.t("method.anchors")}</h3>
+                <ul>
+                    {sourced_line(tr, tr.t("method.per_record"), &anchors.per_record_cost_usd)}
+                    {sourced_line(tr, tr.t("method.largest_fine"), &anchors.largest_observed_fine_mop)}
+                    {sourced_line(tr, tr.t("method.fine_low"), &anchors.transfer_fine_band_mop.low)}
+                    {sourced_line(tr, tr.t("method.fine_high"), &anchors.transfer_fine_band_mop.high)}
+                </ul>
+                <h3>{move || tr.t("method.dimensions")}</h3>
+                <ul class="dimensions">{dimensions}</ul>
+                <h3>{move || tr.t("method.sectors")}</h3>
+                <table class="mini">
+                    <thead><tr>
+                        <th scope="col">{move || tr.t("org.sector")}</th>
+                        <th scope="col">{move || tr.t("method.rate_factor")}</th>
+                        <th scope="col">{move || tr.t("method.magnitude_factor")}</th>
+                        <th scope="col">{move || tr.t("method.rationale")}</th>
+                    </tr></thead>
+                    <tbody>{sectors}</tbody>
+                </table>
+                <h3>{move || tr.t("method.sources")}</h3>
+                <p class="help">{move || tr.t("method.unverified")}</p>
+                <ul class="sources">{sources}</ul>
+                <p class="help">{move || tr.t("method.article")}</p>
+            </details>
+        </section>
+    }
+}

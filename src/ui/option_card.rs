@@ -1,0 +1,383 @@
+//! Option cards, 2 to 6: each a platform with its overrides and measures, and its key results.
+use super::field_editor::PlatformFacts;
+use super::measures::MeasureChecklist;
+use super::{AppState, Tr};
+use crate::i18n::{format_mop, format_mop_f64, format_percent};
+use crate::model::report::OptionDeterministic;
+use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
+use crate::model::scenario::{OptionSpec, PlatformOverrides, Scenario};
+use leptos::prelude::*;
+
+/// Reads one option of the working scenario by id.
+pub fn with_option<R>(state: AppState, id: &str, f: impl FnOnce(&OptionSpec) -> R) -> Option<R> {
+    state
+        .scenario
+        .with(|s| s.options.iter().find(|o| o.id == id).map(f))
+}
+
+/// Changes one option of the working scenario by id.
+pub fn update_option(state: AppState, id: &str, f: impl FnOnce(&mut OptionSpec)) {
+    state.update(|s| {
+        if let Some(o) = s.options.iter_mut().find(|o| o.id == id) {
+            f(o);
+        }
+    });
+}
+
+/// The deterministic results of one option, from the last valid report.
+pub fn option_result<R>(
+    state: AppState,
+    id: &str,
+    f: impl FnOnce(&OptionDeterministic) -> R,
+) -> Option<R> {
+    state.deterministic.with(|r| {
+        r.as_ref()
+            .and_then(|r| r.options.iter().find(|o| o.id == id).map(f))
+    })
+}
+
+/// An id not used by any option yet.
+fn fresh_id(s: &Scenario) -> String {
+    (1..)
+        .map(|n| format!("option-{n}"))
+        .find(|id| s.options.iter().all(|o| &o.id != id))
+        .unwrap_or_else(|| "option".to_owned())
+}
+
+#[component]
+pub fn OptionCards() -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let max = state.catalog.limits.options.max as usize;
+    let ids = move || {
+        state
+            .scenario
+            .with(|s| s.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
+    };
+    let count = move || state.scenario.with(|s| s.options.len());
+    let full = move || count() >= max;
+    let add = move |_| {
+        state.update(|s| {
+            if s.options.len() < max {
+                let id = fresh_id(s);
+                let platform = state.catalog.platforms.first();
+                s.options.push(OptionSpec {
+                    id,
+                    label: platform.map(|p| p.name.clone()).unwrap_or_default(),
+                    platform: platform.map(|p| p.id.clone()).unwrap_or_default(),
+                    overrides: PlatformOverrides::default(),
+                    measures: Vec::new(),
+                });
+            }
+        })
+    };
+    view! {
+        <section class="panel options-panel" aria-labelledby="options-heading">
+            <div class="panel-head">
+                <h2 id="options-heading">{move || tr.t("section.options")}</h2>
+                <button type="button" data-testid="add-option" on:click=add disabled=full>
+                    {move || tr.t("option.add")}
+                </button>
+            </div>
+            <div class="option-cards">
+                <For each=ids key=|id| id.clone() let:id>
+                    <OptionCard id />
+                </For>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn OptionCard(id: String) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let min = state.catalog.limits.options.min as usize;
+    let max = state.catalog.limits.options.max as usize;
+    let count = move || state.scenario.with(|s| s.options.len());
+    let full = move || count() >= max;
+    let at_min = move || count() <= min;
+    let label = {
+        let id = id.clone();
+        move || with_option(state, &id, |o| o.label.clone()).unwrap_or_default()
+    };
+    let platform = {
+        let id = id.clone();
+        move || with_option(state, &id, |o| o.platform.clone()).unwrap_or_default()
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            state.update(|s| {
+                if s.options.len() > min {
+                    s.options.retain(|o| o.id != id);
+                }
+            })
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            state.update(|s| {
+                if s.options.len() < max {
+                    if let Some(pos) = s.options.iter().position(|o| o.id == id) {
+                        let mut copy = s.options[pos].clone();
+                        copy.id = fresh_id(s);
+                        s.options.insert(pos + 1, copy);
+                    }
+                }
+            })
+        }
+    };
+    let on_label = {
+        let id = id.clone();
+        move |ev| {
+            let v = event_target_value(&ev);
+            update_option(state, &id, |o| o.label = v);
+        }
+    };
+    let on_platform = {
+        let id = id.clone();
+        move |ev| {
+            let new_platform = event_target_value(&ev);
+            let catalog = state.catalog;
+            update_option(state, &id, |o| {
+                let old_name = catalog.platform(&o.platform).map(|p| p.name.clone());
+                // A label still naming the old platform follows the new one; a typed label stays.
+                if old_name.as_deref() == Some(o.label.as_str()) || o.label.trim().is_empty() {
+                    if let Some(p) = catalog.platform(&new_platform) {
+                        o.label = p.name.clone();
+                    }
+                }
+                o.platform = new_platform;
+                // The overrides described the old platform's facts.
+                o.overrides = PlatformOverrides::default();
+            });
+        }
+    };
+    let label_id = format!("{id}-label");
+    let platform_id = format!("{id}-platform");
+    let heading_id = format!("{id}-heading");
+    let labelledby = heading_id.clone();
+    let platforms = state.catalog.platforms.clone();
+    let text_max = state.catalog.limits.text_length.max;
+    view! {
+        <article class="option-card" data-testid="option-card" aria-labelledby=labelledby>
+            <h3 id=heading_id class="option-title">{label.clone()}</h3>
+            <div class="field-row tight">
+                <div class="field">
+                    <label for=label_id.clone()>{move || tr.t("option.label")}</label>
+                    <input id=label_id type="text" data-testid="option-label" maxlength=text_max.to_string()
+                        prop:value=label on:input=on_label />
+                </div>
+                <div class="field">
+                    <label for=platform_id.clone()>{move || tr.t("option.platform")}</label>
+                    <select id=platform_id data-testid="platform-select" on:change=on_platform>
+                        {platforms.into_iter().map(|p| {
+                            let pid = p.id.clone();
+                            let selected = {
+                                let platform = platform.clone();
+                                move || platform() == pid
+                            };
+                            view! { <option value=p.id.clone() selected=selected>{p.name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="card-actions">
+                <button type="button" data-testid="duplicate-option" on:click=duplicate disabled=full>
+                    {move || tr.t("option.duplicate")}
+                </button>
+                <button type="button" data-testid="remove-option" on:click=remove disabled=at_min>
+                    {move || tr.t("option.remove")}
+                </button>
+            </div>
+            <KeyResults id=id.clone() />
+            <ResidencyBadge id=id.clone() />
+            <details class="measures" open=true>
+                <summary>{move || tr.t("option.measures")}</summary>
+                <MeasureChecklist option_id=id.clone() />
+            </details>
+            <details class="facts">
+                <summary>{move || tr.t("option.facts")}</summary>
+                <PlatformFacts option_id=id.clone() />
+            </details>
+        </article>
+    }
+}
+
+/// Cost, risk-adjusted total, ROI of one option.
+#[component]
+fn KeyResults(id: String) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let years = move || state.scenario.with(|s| s.horizon_years).to_string();
+    let total = {
+        let id = id.clone();
+        move || {
+            option_result(state, &id, |o| format_mop(tr.locale(), o.cost.total_mop))
+                .unwrap_or_else(|| "—".into())
+        }
+    };
+    let categories = {
+        let id = id.clone();
+        move || {
+            option_result(state, &id, |o| {
+                let c = o.cost.by_category;
+                [
+                    ("cat.licence", c.licence),
+                    ("cat.hosting_and_administration", c.hosting_and_administration),
+                    ("cat.migration_and_training", c.migration_and_training),
+                    ("cat.compliance_measures", c.compliance_measures),
+                ]
+                .into_iter()
+                .map(|(k, v)| view! { <tr><th scope="row">{tr.t(k)}</th><td class="num">{format_mop(tr.locale(), v)}</td></tr> })
+                .collect_view()
+            })
+        }
+    };
+    let by_year = {
+        let id = id.clone();
+        move || {
+            option_result(state, &id, |o| {
+                o.cost
+                    .by_year
+                    .iter()
+                    .map(|y| {
+                        let label = tr.f("result.year", &[("n", &y.year.to_string())]);
+                        view! { <tr><th scope="row">{label}</th><td class="num">{format_mop(tr.locale(), y.total_mop)}</td></tr> }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    // Simulation figures: from the last finished run (shown while a new one runs).
+    let sim = {
+        let id = id.clone();
+        move || {
+            state.simulation.with(|s| {
+                s.report
+                    .as_ref()
+                    .and_then(|r| r.options.iter().find(|o| o.id == id).cloned())
+            })
+        }
+    };
+    let eal = {
+        let id = id.clone();
+        move || {
+            option_result(state, &id, |o| {
+                format_mop_f64(tr.locale(), o.risk.expected_annual_loss_mop)
+            })
+        }
+    };
+    let risk_adjusted = {
+        let sim = sim.clone();
+        move || sim().map(|o| format_mop_f64(tr.locale(), o.simulation.risk_adjusted.mean_mop))
+    };
+    let p90 = {
+        let sim = sim.clone();
+        move || sim().map(|o| format_mop_f64(tr.locale(), o.simulation.risk_adjusted.p90_mop))
+    };
+    let roi = move || {
+        sim().map(|o| {
+            let r = o.compliance_roi;
+            if !r.has_measures {
+                return view! { <p class="roi muted">{tr.t("result.no_measures")}</p> }.into_any();
+            }
+            let payback = match r.payback_year {
+                Some(y) => tr.f("result.payback_year", &[("n", &y.to_string())]),
+                None => tr.t("result.no_payback"),
+            };
+            view! {
+                <dl class="roi">
+                    <dt>{tr.t("result.roi_score")}</dt>
+                    <dd><strong data-testid="roi-score">{r.score}</strong>" / 100"</dd>
+                    <dt>{tr.t("result.p_rosi_positive")}</dt>
+                    <dd>{format_percent(tr.locale(), r.p_positive)}</dd>
+                    <dt>{tr.t("result.payback")}</dt>
+                    <dd>{payback}</dd>
+                    <dt>{tr.t("result.loss_avoided")}</dt>
+                    <dd>{format_mop_f64(tr.locale(), r.expected_loss_avoided_mop)}</dd>
+                </dl>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <div class="key-results">
+            <p class="total">
+                <span class="total-label">{move || tr.f("result.total_cost", &[("years", &years())])}</span>
+                <strong class="total-value" data-testid="total-cost">{total}</strong>
+            </p>
+            <dl class="risk-figures">
+                <dt>{move || tr.t("result.eal")}</dt>
+                <dd data-testid="option-eal">{eal}</dd>
+                <dt>{move || tr.t("result.risk_adjusted")}</dt>
+                <dd data-testid="risk-adjusted">{move || risk_adjusted().unwrap_or_else(|| "…".into())}</dd>
+                <dt>{move || tr.t("result.p90")}</dt>
+                <dd data-testid="risk-adjusted-p90">{move || p90().unwrap_or_else(|| "…".into())}</dd>
+            </dl>
+            {roi}
+            <details class="cost-breakdown">
+                <summary>{move || tr.t("result.breakdown")}</summary>
+                <table class="mini">
+                    <caption class="sr-only">{move || tr.t("result.by_category")}</caption>
+                    <tbody>{categories}</tbody>
+                </table>
+                <table class="mini">
+                    <caption class="sr-only">{move || tr.t("result.by_year")}</caption>
+                    <tbody>{by_year}</tbody>
+                </table>
+            </details>
+        </div>
+    }
+}
+
+fn residency_text(tr: Tr, a: &ResidencyAssessment) -> (String, &'static str) {
+    let location = tr.t(&format!("choice.data_location.{}", a.location));
+    let bases = a
+        .covering_bases
+        .iter()
+        .map(|b| {
+            tr.t(match b {
+                TransferBasis::ConsentAndNotification => "basis.consent_and_notification",
+                TransferBasis::Authorisation => "basis.authorisation",
+                TransferBasis::GbaStandardContract => "basis.gba_standard_contract",
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    match a.coverage {
+        Coverage::NoTransfer => (tr.t("residency.no_transfer"), "ok"),
+        Coverage::Covered => (tr.f("residency.covered", &[("bases", &bases)]), "ok"),
+        Coverage::BasisDoesNotCover => (
+            tr.f("residency.not_cover", &[("location", &location)]),
+            "bad",
+        ),
+        Coverage::NoBasis => (tr.t("residency.no_basis"), "bad"),
+    }
+}
+
+/// Where the data rests, which article applies, whether the chosen basis covers it.
+#[component]
+fn ResidencyBadge(id: String) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    move || {
+        let assessment = with_option(state, &id, |o| assess(o, state.catalog)).and_then(Result::ok);
+        assessment.map(|a| {
+            let location = tr.t(&format!("choice.data_location.{}", a.location));
+            let (text, tone) = residency_text(tr, &a);
+            let rests = tr.f("residency.rests", &[("location", &location), ("operator", &a.operator)]);
+            view! {
+                <div class=format!("residency-badge {tone}") data-testid="residency-badge">
+                    <span class="badge-icon" aria-hidden="true">{if tone == "ok" { "✓" } else { "!" }}</span>
+                    <div>
+                        <strong>{rests}</strong>
+                        <p>{text}</p>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

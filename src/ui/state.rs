@@ -1,0 +1,167 @@
+//! The app's state: the working scenario, the results derived from it, and the Monte Carlo runner.
+//!
+//! Every change to the scenario recomputes the deterministic report at once (costs and risk cells,
+//! well under a millisecond); the simulation then runs in small time-boxed chunks between frames,
+//! so typing never waits for it. A newer scenario cancels an older run (generation counter).
+//!
+//! ```ignore
+//! let state = AppState::use_context();
+//! state.update(|s| s.organisation.users = 80);
+//! let total = move || state.deterministic.with(|r| r.as_ref().map(|r| r.options[0].cost.total_mop));
+//! ```
+use crate::model::catalog::Catalog;
+use crate::model::error::ModelError;
+use crate::model::report::{assemble, evaluate_deterministic, DeterministicReport, Report};
+use crate::model::scenario::Scenario;
+use crate::model::simulation::SimulationRun;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long one simulation chunk may hold the main thread (ms): well inside a 60 Hz frame.
+const CHUNK_BUDGET_MS: f64 = 8.0;
+/// Trials per `step` call inside a chunk; the budget is checked between calls.
+const STEP_TRIALS: u32 = 250;
+
+/// The embedded catalog, provided once.
+#[derive(Clone, Copy)]
+pub struct CatalogContext(pub &'static Catalog);
+
+/// Monte Carlo progress and its last finished result.
+#[derive(Clone, Default)]
+pub struct SimulationState {
+    /// 0..1 for the run in progress.
+    pub progress: f64,
+    pub running: bool,
+    /// When the current run started (performance.now(), ms): progress shows after a moment.
+    pub started_ms: f64,
+    /// The full report of the last finished run; it belongs to the current scenario when
+    /// `running` is false.
+    pub report: Option<Arc<Report>>,
+}
+
+/// Shared state of the app, provided as context by `App`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: &'static Catalog,
+    pub scenario: RwSignal<Scenario>,
+    /// The last valid deterministic report (stays on screen while an input is invalid).
+    pub deterministic: RwSignal<Option<Arc<DeterministicReport>>>,
+    /// Why the current scenario cannot be evaluated, if it cannot.
+    pub model_error: RwSignal<Option<ModelError>>,
+    pub simulation: RwSignal<SimulationState>,
+    generation: StoredValue<u64>,
+}
+
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+impl AppState {
+    /// Creates the state and starts recomputing on every scenario change.
+    pub fn new(catalog: &'static Catalog, initial: Scenario) -> AppState {
+        let state = AppState {
+            catalog,
+            scenario: RwSignal::new(initial),
+            deterministic: RwSignal::new(None),
+            model_error: RwSignal::new(None),
+            simulation: RwSignal::new(SimulationState::default()),
+            generation: StoredValue::new(0),
+        };
+        Effect::new(move |_| {
+            let scenario = state.scenario.get();
+            state.recompute(scenario);
+        });
+        state
+    }
+
+    pub fn use_context() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// Changes the working scenario (recomputation follows).
+    pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
+        self.scenario.update(f);
+    }
+
+    /// Replaces the working scenario (a preset, a link, an import).
+    pub fn replace(&self, scenario: Scenario) {
+        self.scenario.set(scenario);
+    }
+
+    fn recompute(&self, scenario: Scenario) {
+        match evaluate_deterministic(&scenario, self.catalog) {
+            Ok(report) => {
+                let report = Arc::new(report);
+                self.model_error.set(None);
+                self.deterministic.set(Some(report.clone()));
+                self.start_simulation(scenario, report);
+            }
+            Err(e) => self.model_error.set(Some(e)),
+        }
+    }
+
+    fn start_simulation(&self, scenario: Scenario, report: Arc<DeterministicReport>) {
+        let generation = self.generation.get_value().wrapping_add(1);
+        self.generation.set_value(generation);
+        let run = Rc::new(RefCell::new(SimulationRun::new(&scenario, &report)));
+        self.simulation.update(|s| {
+            s.running = true;
+            s.progress = 0.0;
+            s.started_ms = now_ms();
+        });
+        self.schedule_chunk(generation, run, report);
+    }
+
+    fn schedule_chunk(
+        &self,
+        generation: u64,
+        run: Rc<RefCell<SimulationRun>>,
+        report: Arc<DeterministicReport>,
+    ) {
+        let state = *self;
+        set_timeout(
+            move || {
+                // A newer scenario started its own run: drop this one.
+                if state.generation.get_value() != generation {
+                    return;
+                }
+                let started = now_ms();
+                let mut done = false;
+                if let Ok(mut r) = run.try_borrow_mut() {
+                    while !done && now_ms() - started < CHUNK_BUDGET_MS {
+                        done = r.step(STEP_TRIALS);
+                    }
+                }
+                if done {
+                    let summary = match run.try_borrow_mut() {
+                        Ok(mut r) => r.finish(),
+                        Err(_) => return,
+                    };
+                    let full = assemble((*report).clone(), summary);
+                    state.simulation.update(|s| {
+                        s.running = false;
+                        s.progress = 1.0;
+                        s.report = Some(Arc::new(full));
+                    });
+                } else {
+                    let progress = run.try_borrow().map(|r| r.progress()).unwrap_or(0.0);
+                    state.simulation.update(|s| s.progress = progress);
+                    state.schedule_chunk(generation, run, report);
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+
+    /// The finished simulation report, if it belongs to the current scenario.
+    pub fn current_report(&self) -> Option<Arc<Report>> {
+        self.simulation
+            .with(|s| if s.running { None } else { s.report.clone() })
+    }
+}

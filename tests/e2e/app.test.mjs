@@ -1,0 +1,148 @@
+// The calculator in real headless Chromium on the built dist/: presets, recomputation checked
+// against the native evaluator, validation, languages, heatmap pixels at DPR 1 and 2, measures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, openPage, AppPage, mopValue, presetScenario, evaluateScenario, roundMop, canvasStats,
+} from './support.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(opts) {
+  const { page, context, problems } = await openPage(browser, server.origin, opts);
+  const app = new AppPage(page, server.url);
+  await app.open();
+  return { page, context, problems, app };
+}
+
+for (const preset of ['article-50', 'bank-200', 'clinic-30', 'school-80']) {
+  test(`preset ${preset}: totals match the evaluator, and follow a change of users exactly`, async () => {
+    const { context, problems, app, page } = await open();
+    await app.loadPreset(preset);
+    const scenario = presetScenario(preset);
+    const expected = evaluateScenario(scenario).options.map((o) => roundMop(o.cost.total_mop));
+    assert.equal(await app.byTestId('option-card').count(), scenario.options.length);
+    assert.deepEqual((await app.totals()).map(mopValue), expected);
+
+    const users = scenario.organisation.users * 3 + 7;
+    const beforeTexts = await app.totals();
+    scenario.organisation.users = users;
+    const expectedAfter = evaluateScenario(scenario).options.map((o) => roundMop(o.cost.total_mop));
+    await app.setUsers(users);
+    // Per-organisation prices do not move with users: then "the right amount" is no change.
+    const moves = expectedAfter.some((v, i) => v !== expected[i]);
+    const after = (moves ? await app.totalsChangedFrom(beforeTexts) : await app.totals()).map(mopValue);
+    assert.deepEqual(after, expectedAfter, 'every total-cost changed by the evaluator\'s amount');
+    const stats = await canvasStats(page, 'heatmap');
+    assert.ok(stats.colours > 20, `heatmap drawn (${stats.colours} colours)`);
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.foreignRequests, []);
+    await context.close();
+  });
+}
+
+test('invalid input is marked on the field in the current language; the last valid result stays', async () => {
+  const { context, problems, app, page } = await open();
+  const totals = await app.totals();
+  for (const bad of ['abc', '0', '100001', '12.5', '']) {
+    await app.setUsers(bad);
+    const input = app.byTestId('users-input');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true', `"${bad}" is refused`);
+    const message = await page.locator('#users-input-error').innerText();
+    assert.ok(message.length > 3, `message for "${bad}": ${message}`);
+    assert.deepEqual(await app.totals(), totals, 'results unchanged');
+  }
+  await app.setLanguage('pt');
+  await app.setUsers('x');
+  assert.match(await page.locator('#users-input-error').innerText(), /número/);
+  await app.setUsers('60');
+  assert.equal(await app.byTestId('users-input').getAttribute('aria-invalid'), 'false');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('switching language changes the title, a label and the number format, and is remembered', async () => {
+  const { context, app, page } = await open();
+  const en = { title: await app.title(), label: await page.locator('label[for="users-input"]').innerText(), total: (await app.totals())[0] };
+  assert.match(en.total, /^MOP \d{1,3}(,\d{3})+$/);
+  await app.setLanguage('zh-Hant');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+  assert.notEqual(await app.title(), en.title);
+  assert.notEqual(await page.locator('label[for="users-input"]').innerText(), en.label);
+  await app.setLanguage('pt');
+  const ptTotal = (await app.totals())[0];
+  assert.match(ptTotal, /^MOP \d{1,3}(\.\d{3})+$/, `Portuguese grouping: ${ptTotal}`);
+  assert.equal(mopValue(ptTotal), mopValue(en.total));
+  await page.reload();
+  await app.byTestId('total-cost').first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'pt', 'remembered after reload');
+  await context.close();
+});
+
+test('a Chinese browser starts in 繁體中文', async () => {
+  const { context, page } = await open({ locale: 'zh-MO' });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+  await context.close();
+});
+
+for (const dpr of [1, 2]) {
+  test(`heatmap is crisp at devicePixelRatio ${dpr}: backing store = CSS size × DPR, non-uniform pixels`, async () => {
+    const { context, page, problems } = await open({ deviceScaleFactor: dpr });
+    await page.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.width > 0);
+    const s = await canvasStats(page, 'heatmap');
+    assert.equal(s.dpr, dpr);
+    assert.ok(Math.abs(s.width - Math.round(s.cssWidth * dpr)) <= 1, `width ${s.width} vs ${s.cssWidth}×${dpr}`);
+    assert.ok(Math.abs(s.height - Math.round(s.cssHeight * dpr)) <= 1, `height ${s.height} vs ${s.cssHeight}×${dpr}`);
+    assert.ok(s.colours > 20, `drawn: ${s.colours} colours`);
+    // Redrawn on resize.
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.waitForFunction((w) => document.querySelector('[data-testid="heatmap"]').width !== w, s.width);
+    const t = await canvasStats(page, 'heatmap');
+    assert.ok(Math.abs(t.width - Math.round(t.cssWidth * dpr)) <= 1);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+}
+
+test('configuring DingTalk measures lowers its risk, and the ROI and heatmap respond', async () => {
+  const { context, page, app, problems } = await open();
+  await app.loadPreset('bank-200');
+  await app.simulationDone();
+  const card = app.byTestId('option-card').first();
+  const eal = async () => mopValue(await card.locator('[data-testid="option-eal"]').innerText());
+  const before = await eal();
+  const heatBefore = await page.evaluate(() => document.querySelector('[data-testid="heatmap"]').toDataURL());
+  const table = await app.byTestId('results-table').innerText();
+  await card.locator('[data-measure="restricted_admins"] input[type=checkbox]').check();
+  await card.locator('[data-measure="monthly_log_audit"] input[type=checkbox]').check();
+  await card.locator('[data-measure="transfer_consent_notification"] input[type=checkbox]').check();
+  await page.waitForFunction((b) => true, before);
+  const after = await eal();
+  assert.ok(after < before, `EAL ${before} → ${after}`);
+  await app.simulationDone();
+  assert.match(await card.locator('[data-testid="roi-score"]').innerText(), /^\d+$/);
+  assert.match(await card.locator('[data-testid="residency-badge"]').innerText(), /20\(1\)/);
+  assert.notEqual(await app.byTestId('results-table').innerText(), table);
+  await page.waitForFunction((old) => document.querySelector('[data-testid="heatmap"]').toDataURL() !== old, heatBefore);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('options can be added, duplicated and removed within 2 to 6', async () => {
+  const { context, app, problems } = await open();
+  const count = () => app.byTestId('option-card').count();
+  assert.equal(await count(), 2);
+  assert.ok(await app.byTestId('remove-option').first().isDisabled(), 'cannot go below 2');
+  for (let i = 0; i < 4; i++) await app.byTestId('add-option').click();
+  assert.equal(await count(), 6);
+  assert.ok(await app.byTestId('add-option').isDisabled(), 'cannot go above 6');
+  await app.byTestId('remove-option').nth(5).click();
+  await app.byTestId('duplicate-option').first().click();
+  assert.equal(await count(), 6);
+  const totals = await app.totals();
+  assert.equal(totals[0], totals[1], 'a duplicate costs the same');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
