@@ -2,12 +2,21 @@
 use super::banner::{ErrorBanner, ModelErrorNotice};
 use super::inputs::ScenarioInputs;
 use super::methodology::MethodologyPanel;
+use super::modes::{
+    install_presenter_keys, install_print_hooks, post_height_to_parent, PageMode, Spotlight,
+};
 use super::option_card::OptionCards;
+use super::persistence::{
+    autosave, current_fragment, error_banner, initial_scenario, is_link_attempt,
+    keep_previous_autosave,
+};
 use super::results::{ClaimsPanel, ResultsSection};
+use super::share_panel::{PrintHeader, SharePanel};
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
 use crate::i18n::Locale;
 use crate::model::catalog::Catalog;
 use crate::model::presets;
+use crate::model::share::decode_fragment;
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "collab-risk.lang";
@@ -53,14 +62,51 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    match (Catalog::embedded(), presets::default_scenario()) {
-        (Ok(catalog), Ok(scenario)) => {
+    let mode = PageMode::from_location();
+    mode.apply_to_document();
+    provide_context(mode);
+    let spotlight = Spotlight(RwSignal::new(0));
+    provide_context(spotlight);
+    if mode.present {
+        install_presenter_keys(spotlight);
+    }
+    if mode.embed {
+        post_height_to_parent();
+    }
+
+    match Catalog::embedded().and_then(|c| initial_scenario(c).map(|start| (c, start))) {
+        Ok((catalog, (scenario, notice))) => {
             provide_context(CatalogContext(catalog));
             let state = AppState::new(catalog, scenario);
             provide_context(state);
+            if let Some(b) = notice {
+                banner.show(b);
+            }
+            // Autosave every valid scenario.
+            Effect::new(move |_| {
+                let valid = state.model_error.with(Option::is_none);
+                if valid {
+                    state.scenario.with(autosave);
+                }
+            });
+            // A share link pasted into the address bar of the open page.
+            let hash = window_event_listener_untyped("hashchange", move |_| {
+                let fragment = current_fragment();
+                if is_link_attempt(&fragment) {
+                    match decode_fragment(&fragment, catalog) {
+                        Ok(s) => {
+                            keep_previous_autosave();
+                            state.replace(s);
+                            banner.0.set(None);
+                        }
+                        Err(e) => banner.show(error_banner(e.code(), e.detail(), e.to_string())),
+                    }
+                }
+            });
+            on_cleanup(move || hash.remove());
             view! { <Shell /> }.into_any()
         }
-        (Err(e), _) | (_, Err(e)) => {
+        Err(e) => {
             // Cannot happen with the shipped data (tests load both); say so rather than panic.
             banner.show(Banner::new("error.catalog").with_detail(e.to_string()));
             view! { <Header /> <ErrorBanner /> }.into_any()
@@ -70,15 +116,29 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
+    let state = AppState::use_context();
+    let print_link = RwSignal::new(String::new());
+    install_print_hooks(move || {
+        let link = state
+            .scenario
+            .with(super::persistence::share_url)
+            .unwrap_or_default();
+        print_link.set(link);
+    });
+    let mode = use_context::<PageMode>().unwrap_or_default();
+    let tr = Tr::use_context();
     view! {
         <Header />
         <main id="main">
+            {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
+            <PrintHeader link=print_link />
             <ErrorBanner />
             <ModelErrorNotice />
             <ClaimsPanel />
             <ScenarioInputs />
             <OptionCards />
             <ResultsSection />
+            <SharePanel />
             <MethodologyPanel />
         </main>
         <Footer />

@@ -8,14 +8,18 @@ mod field_editor;
 mod inputs;
 mod measures;
 mod methodology;
+mod modes;
 mod number_field;
 mod option_card;
+mod persistence;
 mod results;
+mod share_panel;
 mod state;
 
 pub use app::App;
 pub use banner::{Banner, BannerContext};
 pub use context::{LocaleContext, Tr};
+pub use modes::{PageMode, Spotlight};
 pub use number_field::NumberField;
 pub use state::{AppState, CatalogContext};
 

@@ -155,6 +155,22 @@ fn OptionCard(id: String) -> impl IntoView {
             });
         }
     };
+    let mode = use_context::<super::PageMode>().unwrap_or_default();
+    let spotlight = use_context::<super::Spotlight>();
+    // Presenter mode: one option in the spotlight, the others dimmed ("s" switches).
+    let spotlit = {
+        let id = id.clone();
+        move || {
+            let index = state
+                .scenario
+                .with(|s| s.options.iter().position(|o| o.id == id));
+            mode.present && spotlight.map(|s| s.0.get()) == index
+        }
+    };
+    let dimmed = {
+        let spotlit = spotlit.clone();
+        move || mode.present && !spotlit()
+    };
     let label_id = format!("{id}-label");
     let platform_id = format!("{id}-platform");
     let heading_id = format!("{id}-heading");
@@ -162,7 +178,8 @@ fn OptionCard(id: String) -> impl IntoView {
     let platforms = state.catalog.platforms.clone();
     let text_max = state.catalog.limits.text_length.max;
     view! {
-        <article class="option-card" data-testid="option-card" aria-labelledby=labelledby>
+        <article class="option-card" data-testid="option-card" aria-labelledby=labelledby
+            class:spotlight=spotlit class:dimmed=dimmed>
             <h3 id=heading_id class="option-title">{label.clone()}</h3>
             <div class="field-row tight">
                 <div class="field">

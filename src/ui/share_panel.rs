@@ -1,0 +1,226 @@
+//! Share, save, export: copy a link, download/upload the scenario JSON, download the results as
+//! CSV, print the page as a report, copy an iframe snippet.
+use super::persistence::{
+    error_banner, keep_previous_autosave, share_url, show_link_in_address_bar,
+};
+use super::{AppState, Banner, BannerContext, Tr};
+use crate::model::export::{report_csv, scenario_json, UTF8_BOM};
+use crate::model::import::{scenario_from_file, MAX_IMPORT_BYTES};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `text` as a file download (a blob URL; nothing leaves the machine).
+fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// A file-name-safe stem from the scenario name.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "collab-risk".to_owned()
+    } else {
+        format!("collab-risk-{stem}")
+    }
+}
+
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let state = AppState::use_context();
+    let banner = expect_context::<BannerContext>();
+    let tr = Tr::use_context();
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    let snippet = RwSignal::new(None::<String>);
+
+    let copy_link = move |_| {
+        copied.set(false);
+        match state.scenario.with(share_url) {
+            Ok(url) => {
+                show_link_in_address_bar(&url);
+                link.set(Some(url.clone()));
+                let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                if let Some(clipboard) = clipboard {
+                    let promise = clipboard.write_text(&url);
+                    leptos::task::spawn_local(async move {
+                        // Refused (e.g. an iframe without clipboard permission): the link stays
+                        // selectable in the field below.
+                        copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+                    });
+                }
+            }
+            Err(b) => banner.show(b),
+        }
+    };
+    let export_json = move |_| {
+        let (name, json) = state.scenario.with(|s| (s.name.clone(), scenario_json(s)));
+        match json {
+            Ok(text) => {
+                if download(
+                    &format!("{}.json", file_stem(&name)),
+                    "application/json",
+                    &text,
+                )
+                .is_err()
+                {
+                    banner.show(Banner::new("error.download"));
+                }
+            }
+            Err(e) => banner.show(error_banner(e.code(), Some(e.path()), e.to_string())),
+        }
+    };
+    let export_csv = move |_| {
+        let name = state.scenario.with(|s| s.name.clone());
+        match state.current_report() {
+            Some(report) => {
+                let text = format!("{UTF8_BOM}{}", report_csv(&report));
+                if download(
+                    &format!("{}.csv", file_stem(&name)),
+                    "text/csv;charset=utf-8",
+                    &text,
+                )
+                .is_err()
+                {
+                    banner.show(Banner::new("error.download"));
+                }
+            }
+            None => banner.show(Banner::new("error.csv_not_ready")),
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again later.
+        input.set_value("");
+        let size = file.size();
+        if size > MAX_IMPORT_BYTES as f64 {
+            let mut b = Banner::new("error.import_too_large");
+            b.args = vec![
+                ("size".into(), format!("{size:.0}")),
+                ("limit".into(), MAX_IMPORT_BYTES.to_string()),
+            ];
+            banner.show(b);
+            return;
+        }
+        let promise = file.array_buffer();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    match scenario_from_file(&bytes, state.catalog) {
+                        Ok(s) => {
+                            keep_previous_autosave();
+                            state.replace(s);
+                            banner.0.set(None);
+                        }
+                        Err(e) => banner.show(error_banner(e.code(), e.detail(), e.to_string())),
+                    }
+                }
+                Err(_) => banner.show(Banner::new("error.import_read")),
+            }
+        });
+    };
+    let embed = move |_| match state.scenario.with(share_url) {
+        Ok(url) => {
+            let with_embed = url.replacen('#', "?embed=1#", 1);
+            snippet.set(Some(format!(
+                "<iframe src=\"{with_embed}\" title=\"collab-risk\" width=\"100%\" height=\"900\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>"
+            )))
+        }
+        Err(b) => banner.show(b),
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <section class="panel share-panel" aria-labelledby="share-heading">
+            <h2 id="share-heading" class="sr-only">{move || tr.t("share.title")}</h2>
+            <div class="toolbar">
+                <button type="button" data-testid="share-button" on:click=copy_link>{move || tr.t("share.copy_link")}</button>
+                <button type="button" data-testid="export-json" on:click=export_json>{move || tr.t("share.export_json")}</button>
+                <label class="button-like" for="import-file">{move || tr.t("share.import_json")}</label>
+                <input id="import-file" class="visually-hidden-file" type="file" data-testid="import-file"
+                    accept=".json,application/json" on:change=import />
+                <button type="button" data-testid="export-csv" on:click=export_csv>{move || tr.t("share.export_csv")}</button>
+                <button type="button" data-testid="print-button" on:click=print>{move || tr.t("share.print")}</button>
+                <button type="button" data-testid="embed-button" on:click=embed>{move || tr.t("share.embed")}</button>
+            </div>
+            {move || link.get().map(|url| view! {
+                <div class="field">
+                    <label for="share-link">{tr.t(if copied.get() { "share.copied" } else { "share.link" })}</label>
+                    <input id="share-link" data-testid="share-link" type="text" readonly=true prop:value=url
+                        on:focus=move |ev| {
+                            if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                i.select();
+                            }
+                        } />
+                    <small class="help">{tr.t("share.link_help")}</small>
+                </div>
+            })}
+            {move || snippet.get().map(|code| view! {
+                <div class="field">
+                    <label for="embed-snippet">{tr.t("share.embed_snippet")}</label>
+                    <textarea id="embed-snippet" data-testid="embed-snippet" readonly=true rows="3" prop:value=code></textarea>
+                    <small class="help">{tr.t("share.embed_help")}</small>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// Shown only when printing: what the report is, when it was made, and the link that reproduces it.
+#[component]
+pub fn PrintHeader(link: RwSignal<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let state = AppState::use_context();
+    let date = move || {
+        let _ = link.get();
+        js_sys::Date::new_0()
+            .to_locale_string(tr.locale().tag(), &JsValue::UNDEFINED)
+            .as_string()
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="print-only print-header">
+            <p><strong>{move || state.scenario.with(|s| s.name.clone())}</strong></p>
+            <p>{move || tr.f("print.generated", &[("date", &date())])}</p>
+            <p class="print-link">{move || tr.t("print.link")}" "<span>{move || link.get()}</span></p>
+        </div>
+    }
+}
