@@ -75,18 +75,24 @@ pub fn App() -> impl IntoView {
     }
 
     match Catalog::embedded().and_then(|c| initial_scenario(c).map(|start| (c, start))) {
-        Ok((catalog, (scenario, notice))) => {
+        Ok((catalog, start)) => {
             provide_context(CatalogContext(catalog));
-            let state = AppState::new(catalog, scenario);
+            // What the autosave holds, so an unchanged scenario is not written again.
+            let last_saved = StoredValue::new(start.from_autosave.then(|| start.scenario.clone()));
+            let state = AppState::new(catalog, start.scenario);
             provide_context(state);
-            if let Some(b) = notice {
+            if let Some(b) = start.notice {
                 banner.show(b);
             }
-            // Autosave every valid scenario.
+            // Autosave every valid change.
             Effect::new(move |_| {
                 let valid = state.model_error.with(Option::is_none);
-                if valid {
+                let unchanged = state
+                    .scenario
+                    .with(|s| last_saved.with_value(|l| l.as_ref() == Some(s)));
+                if valid && !unchanged {
                     state.scenario.with(autosave);
+                    last_saved.set_value(Some(state.scenario.get_untracked()));
                 }
             });
             // A share link pasted into the address bar of the open page.

@@ -61,35 +61,51 @@ fn saved_scenario(catalog: &Catalog) -> (Option<Scenario>, Option<Banner>) {
     }
 }
 
+/// How the app starts: the scenario, the banner to show if something could not be read, and
+/// whether the scenario is the autosave itself (then there is nothing new to save).
+pub struct Start {
+    pub scenario: Scenario,
+    pub notice: Option<Banner>,
+    pub from_autosave: bool,
+}
+
 /// The scenario the app starts with: a share link if the URL has one, else the autosave, else
-/// the default preset — with the banner to show, if something could not be read.
-pub fn initial_scenario(
-    catalog: &Catalog,
-) -> Result<(Scenario, Option<Banner>), crate::model::error::ModelError> {
+/// the default preset.
+pub fn initial_scenario(catalog: &Catalog) -> Result<Start, crate::model::error::ModelError> {
     let fragment = current_fragment();
-    if is_link_attempt(&fragment) {
+    let (link_problem, link_scenario) = if is_link_attempt(&fragment) {
         match decode_fragment(&fragment, catalog) {
-            Ok(s) => {
-                keep_previous_autosave();
-                return Ok((s, None));
-            }
-            Err(e) => {
-                let banner = error_banner(e.code(), e.detail(), e.to_string());
-                let (saved, _) = saved_scenario(catalog);
-                let scenario = match saved {
-                    Some(s) => s,
-                    None => presets::default_scenario()?,
-                };
-                return Ok((scenario, Some(banner)));
-            }
+            Ok(s) => (None, Some(s)),
+            Err(e) => (
+                Some(error_banner(e.code(), e.detail(), e.to_string())),
+                None,
+            ),
         }
-    }
-    let (saved, banner) = saved_scenario(catalog);
-    let scenario = match saved {
-        Some(s) => s,
-        None => presets::default_scenario()?,
+    } else {
+        (None, None)
     };
-    Ok((scenario, banner))
+    if let Some(scenario) = link_scenario {
+        keep_previous_autosave();
+        return Ok(Start {
+            scenario,
+            notice: None,
+            from_autosave: false,
+        });
+    }
+    let (saved, storage_problem) = saved_scenario(catalog);
+    let notice = link_problem.or(storage_problem);
+    Ok(match saved {
+        Some(scenario) => Start {
+            scenario,
+            notice,
+            from_autosave: true,
+        },
+        None => Start {
+            scenario: presets::default_scenario()?,
+            notice,
+            from_autosave: false,
+        },
+    })
 }
 
 /// Before a share link replaces the working scenario, keep the autosave it replaces.
