@@ -8,7 +8,7 @@ export COLLAB_RISK_TOOLS := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: serve build test bench setup setup-test fmt lint test-native test-browser sizes clean
+.PHONY: serve build test bench fuzz setup setup-test clean
 
 ## make serve: build and serve the app on http://127.0.0.1:$(PORT) (PORT=… to change)
 serve: setup
@@ -40,6 +40,11 @@ test: setup-test
 ## make bench: native Monte Carlo throughput, bundle sizes, browser timings
 bench: build
 	scripts/bench.sh
+
+## make fuzz: 1,000,000 arbitrary inputs through the link, file and autosave decoders (N=… to change)
+N ?= 1000000
+fuzz:
+	cargo run -q --locked --profile bench-native --bin fuzz_decoders -- $(N)
 
 setup:
 	@scripts/setup.sh build

@@ -1,9 +1,12 @@
 //! A `<canvas>` whose chart is redrawn whenever its data changes and whenever the window is
 //! resized (which also covers zoom and devicePixelRatio changes).
 //!
+//! Drawing waits for the next animation frame, so the numbers on the page update first and
+//! several changes within one frame draw once.
+//!
 //! ```ignore
-//! view! { <CanvasChart testid="heatmap" label=Signal::derive(|| "Risk heatmap".into())
-//!                      draw=move |c| charts::heatmap::draw(c, &data()) /> }
+//! view! { <CanvasChart testid="heatmap" class="heatmap" label=Signal::derive(|| "Risk heatmap".into())
+//!                      data=Signal::derive(move || heatmap_data()) draw=charts::heatmap::draw /> }
 //! ```
 use super::Tr;
 use crate::charts::ChartError;
@@ -12,31 +15,43 @@ use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 #[component]
-pub fn CanvasChart<F>(
+pub fn CanvasChart<D>(
     testid: &'static str,
     class: &'static str,
     /// Accessible name of the chart (the table twin carries the numbers).
     #[prop(into)]
     label: Signal<String>,
-    /// Draws the chart; reads the signals it depends on, so it reruns when they change.
-    draw: F,
+    /// What to draw; `None` leaves the canvas as it is.
+    data: Signal<Option<D>>,
+    draw: fn(&HtmlCanvasElement, &D) -> Result<(), ChartError>,
 ) -> impl IntoView
 where
-    F: Fn(&HtmlCanvasElement) -> Result<(), ChartError> + 'static,
+    D: Clone + Send + Sync + 'static,
 {
     let tr = Tr::use_context();
     let canvas = NodeRef::<Canvas>::new();
     let size_tick = RwSignal::new(0u32);
     let problem = RwSignal::new(None::<ChartError>);
     let draws = StoredValue::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| {
-        size_tick.update(|n| *n = n.wrapping_add(1))
-    });
+    // Only the newest request draws.
+    let pending = StoredValue::new(0u64);
+    let handle = window_event_listener(leptos::ev::resize, move |_| size_tick.update(|n| *n = n.wrapping_add(1)));
     on_cleanup(move || handle.remove());
     Effect::new(move |_| {
         size_tick.track();
-        if let Some(c) = canvas.get() {
-            match draw(&c) {
+        let Some(d) = data.get() else {
+            return;
+        };
+        let ticket = pending.get_value().wrapping_add(1);
+        pending.set_value(ticket);
+        request_animation_frame(move || {
+            if pending.try_get_value() != Some(ticket) {
+                return;
+            }
+            let Some(c) = canvas.get_untracked() else {
+                return;
+            };
+            match draw(&c, &d) {
                 Ok(()) => {
                     problem.set(None);
                     // For the benchmark (navigation → chart drawn) and for tests.
@@ -53,7 +68,7 @@ where
                 Err(ChartError::NoSize) => problem.set(None),
                 Err(e) => problem.set(Some(e)),
             }
-        }
+        });
     });
     view! {
         <div class=format!("chart {class}")>

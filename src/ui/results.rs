@@ -179,7 +179,7 @@ fn Heatmap() -> impl IntoView {
     };
     view! {
         <CanvasChart testid="heatmap" class="heatmap" label=Signal::derive(move || tr.t("heatmap.title"))
-            draw=move |c| match data() { Some(d) => heatmap::draw(c, &d), None => Ok(()) } />
+            data=Signal::derive(data) draw=heatmap::draw />
     }
 }
 
@@ -263,7 +263,7 @@ fn CostChart() -> impl IntoView {
     };
     view! {
         <CanvasChart testid="cost-chart" class="line-chart" label=Signal::derive(move || tr.t("chart.cost_title"))
-            draw=move |c| match data() { Some(d) => cost_over_time::draw(c, &d), None => Ok(()) } />
+            data=Signal::derive(data) draw=cost_over_time::draw />
     }
 }
 
@@ -297,7 +297,7 @@ fn ExceedanceChart() -> impl IntoView {
     };
     view! {
         <CanvasChart testid="exceedance-chart" class="line-chart" label=Signal::derive(move || tr.t("chart.exceedance_title"))
-            draw=move |c| match data() { Some(d) => exceedance::draw(c, &d), None => Ok(()) } />
+            data=Signal::derive(data) draw=exceedance::draw />
     }
 }
 
