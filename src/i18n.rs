@@ -81,9 +81,18 @@ pub struct Translations {
 }
 
 const SOURCES: [(Locale, &str); 3] = [
-    (Locale::En, include_str!("../locales/en.json")),
-    (Locale::ZhHant, include_str!("../locales/zh-Hant.json")),
-    (Locale::Pt, include_str!("../locales/pt.json")),
+    (
+        Locale::En,
+        include_str!(concat!(env!("OUT_DIR"), "/locales/en.json")),
+    ),
+    (
+        Locale::ZhHant,
+        include_str!(concat!(env!("OUT_DIR"), "/locales/zh-Hant.json")),
+    ),
+    (
+        Locale::Pt,
+        include_str!(concat!(env!("OUT_DIR"), "/locales/pt.json")),
+    ),
 ];
 
 impl Translations {

@@ -1,6 +1,30 @@
 //! Exact cost arithmetic in MOP (rust_decimal; never floats).
 use rust_decimal::Decimal;
 
+/// Checked arithmetic, outlined. rust_decimal marks its add/mul/div kernels `#[inline(always)]`,
+/// so every `checked_*` call site would get its own copy of the whole algorithm (about 1–2 KB of
+/// wasm each; `cost_ledger` alone was ~40 KB). One shared copy each is just as exact.
+trait CheckedOutlined: Sized {
+    fn c_add(self, other: Self) -> Option<Self>;
+    fn c_mul(self, other: Self) -> Option<Self>;
+    fn c_div(self, other: Self) -> Option<Self>;
+}
+
+impl CheckedOutlined for Decimal {
+    #[inline(never)]
+    fn c_add(self, other: Decimal) -> Option<Decimal> {
+        self.checked_add(other)
+    }
+    #[inline(never)]
+    fn c_mul(self, other: Decimal) -> Option<Decimal> {
+        self.checked_mul(other)
+    }
+    #[inline(never)]
+    fn c_div(self, other: Decimal) -> Option<Decimal> {
+        self.checked_div(other)
+    }
+}
+
 /// Licence cost over `years` in MOP: users × price per user per year × FX to MOP × years.
 /// `None` when the product does not fit in a `Decimal` (checked: never a panic).
 ///
@@ -17,9 +41,9 @@ pub fn licence_total_mop(
     years: u32,
 ) -> Option<Decimal> {
     Decimal::from(users)
-        .checked_mul(price_per_user_year)?
-        .checked_mul(fx_to_mop)?
-        .checked_mul(Decimal::from(years))
+        .c_mul(price_per_user_year)?
+        .c_mul(fx_to_mop)?
+        .c_mul(Decimal::from(years))
 }
 
 use rust_decimal::RoundingStrategy;
@@ -46,23 +70,21 @@ impl CategoryAmounts {
     /// Sum of the four categories.
     pub fn total(&self) -> Option<Decimal> {
         self.licence
-            .checked_add(self.hosting_and_administration)?
-            .checked_add(self.migration_and_training)?
-            .checked_add(self.compliance_measures)
+            .c_add(self.hosting_and_administration)?
+            .c_add(self.migration_and_training)?
+            .c_add(self.compliance_measures)
     }
 
     fn checked_add(&self, other: &CategoryAmounts) -> Option<CategoryAmounts> {
         Some(CategoryAmounts {
-            licence: self.licence.checked_add(other.licence)?,
+            licence: self.licence.c_add(other.licence)?,
             hosting_and_administration: self
                 .hosting_and_administration
-                .checked_add(other.hosting_and_administration)?,
+                .c_add(other.hosting_and_administration)?,
             migration_and_training: self
                 .migration_and_training
-                .checked_add(other.migration_and_training)?,
-            compliance_measures: self
-                .compliance_measures
-                .checked_add(other.compliance_measures)?,
+                .c_add(other.migration_and_training)?,
+            compliance_measures: self.compliance_measures.c_add(other.compliance_measures)?,
         })
     }
 
@@ -101,10 +123,10 @@ pub struct CostLedger {
 /// assert_eq!(growth_factor(Decimal::new(10, 0), 2), Some(Decimal::new(121, 2)));
 /// ```
 pub fn growth_factor(pct: Decimal, exponent: u32) -> Option<Decimal> {
-    let base = Decimal::ONE.checked_add(pct.checked_div(Decimal::ONE_HUNDRED)?)?;
+    let base = Decimal::ONE.c_add(pct.c_div(Decimal::ONE_HUNDRED)?)?;
     let mut factor = Decimal::ONE;
     for _ in 0..exponent {
-        factor = factor.checked_mul(base)?;
+        factor = factor.c_mul(base)?;
     }
     Some(factor)
 }
@@ -114,11 +136,11 @@ pub fn licence_year_one_mop(scenario: &Scenario, platform: &EffectivePlatform) -
     let fx = scenario
         .fx_to_mop
         .to_mop(platform.choice("licence_currency"))?;
-    let per_year = platform.decimal("licence_amount").checked_mul(fx)?;
+    let per_year = platform.decimal("licence_amount").c_mul(fx)?;
     if platform.choice("licence_basis") == "per_organisation_year" {
         Some(per_year)
     } else {
-        per_year.checked_mul(Decimal::from(scenario.organisation.users))
+        per_year.c_mul(Decimal::from(scenario.organisation.users))
     }
 }
 
@@ -134,35 +156,35 @@ pub fn cost_ledger(
     let overflow = |what: &str| ModelError::overflow(path, format!("cost ledger: {what}"));
     let users = Decimal::from(scenario.organisation.users);
     let hourly = scenario.staff_hourly_rate_mop;
-    let hours_cost = |hours: Decimal| hours.checked_mul(hourly);
+    let hours_cost = |hours: Decimal| hours.c_mul(hourly);
 
     let licence_base =
         licence_year_one_mop(scenario, platform).ok_or_else(|| overflow("licence"))?;
     let admin_hours = platform
         .decimal("admin_hours_per_user_year")
-        .checked_mul(users)
-        .and_then(|h| h.checked_add(platform.decimal("admin_hours_per_year")))
+        .c_mul(users)
+        .and_then(|h| h.c_add(platform.decimal("admin_hours_per_year")))
         .ok_or_else(|| overflow("admin hours"))?;
     let hosting_running_base = hours_cost(admin_hours)
-        .and_then(|c| c.checked_add(platform.decimal("hosting_running_mop_per_year")))
+        .and_then(|c| c.c_add(platform.decimal("hosting_running_mop_per_year")))
         .ok_or_else(|| overflow("hosting and administration"))?;
     let hosting_one_off = platform.decimal("hosting_one_off_mop");
     let migration_one_off = platform
         .decimal("migration_hours_per_user")
-        .checked_mul(users)
+        .c_mul(users)
         .and_then(hours_cost)
-        .and_then(|c| c.checked_add(platform.decimal("migration_one_off_mop")))
+        .and_then(|c| c.c_add(platform.decimal("migration_one_off_mop")))
         .ok_or_else(|| overflow("migration and training"))?;
     let mut measures_one_off = Decimal::ZERO;
     let mut measures_running_base = Decimal::ZERO;
     for m in measures {
         measures_one_off = hours_cost(m.staff_hours_one_off.value)
-            .and_then(|c| c.checked_add(m.one_off_mop.value))
-            .and_then(|c| c.checked_add(measures_one_off))
+            .and_then(|c| c.c_add(m.one_off_mop.value))
+            .and_then(|c| c.c_add(measures_one_off))
             .ok_or_else(|| overflow("measures one-off"))?;
         measures_running_base = hours_cost(m.staff_hours_per_year.value)
-            .and_then(|c| c.checked_add(m.running_mop_per_year.value))
-            .and_then(|c| c.checked_add(measures_running_base))
+            .and_then(|c| c.c_add(m.running_mop_per_year.value))
+            .and_then(|c| c.c_add(measures_running_base))
             .ok_or_else(|| overflow("measures running"))?;
     }
 
@@ -177,20 +199,20 @@ pub fn cost_ledger(
         let one_off = |amount: Decimal| if year == 1 { amount } else { Decimal::ZERO };
         let nominal = (|| {
             Some(CategoryAmounts {
-                licence: licence_base.checked_mul(escalation)?,
+                licence: licence_base.c_mul(escalation)?,
                 hosting_and_administration: hosting_running_base
-                    .checked_mul(escalation)?
-                    .checked_add(one_off(hosting_one_off))?,
+                    .c_mul(escalation)?
+                    .c_add(one_off(hosting_one_off))?,
                 migration_and_training: one_off(migration_one_off),
                 compliance_measures: measures_running_base
-                    .checked_mul(escalation)?
-                    .checked_add(one_off(measures_one_off))?,
+                    .c_mul(escalation)?
+                    .c_add(one_off(measures_one_off))?,
             })
         })()
         .ok_or_else(|| overflow("escalated amounts"))?;
         let present = |amount: Decimal| {
             amount
-                .checked_div(discount)
+                .c_div(discount)
                 .map(|v| v.round_dp_with_strategy(MONEY_DP, RoundingStrategy::MidpointAwayFromZero))
         };
         let amounts = (|| {
@@ -206,9 +228,7 @@ pub fn cost_ledger(
         by_category = by_category
             .checked_add(&amounts)
             .ok_or_else(|| overflow("category totals"))?;
-        total = total
-            .checked_add(year_total)
-            .ok_or_else(|| overflow("total"))?;
+        total = total.c_add(year_total).ok_or_else(|| overflow("total"))?;
         by_year.push(YearCost {
             year,
             amounts: amounts.normalized(),

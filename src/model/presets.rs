@@ -9,10 +9,31 @@ use super::error::ModelError;
 use super::scenario::Scenario;
 
 const PRESETS: &[(&str, &str)] = &[
-    ("article-50", include_str!("presets/article-50.json")),
-    ("bank-200", include_str!("presets/bank-200.json")),
-    ("clinic-30", include_str!("presets/clinic-30.json")),
-    ("school-80", include_str!("presets/school-80.json")),
+    (
+        "article-50",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/src/model/presets/article-50.json"
+        )),
+    ),
+    (
+        "bank-200",
+        include_str!(concat!(env!("OUT_DIR"), "/src/model/presets/bank-200.json")),
+    ),
+    (
+        "clinic-30",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/src/model/presets/clinic-30.json"
+        )),
+    ),
+    (
+        "school-80",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/src/model/presets/school-80.json"
+        )),
+    ),
 ];
 
 const NAMES: &[&str] = &["article-50", "bank-200", "clinic-30", "school-80"];

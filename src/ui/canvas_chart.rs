@@ -35,7 +35,9 @@ where
     let draws = StoredValue::new(0u32);
     // Only the newest request draws.
     let pending = StoredValue::new(0u64);
-    let handle = window_event_listener(leptos::ev::resize, move |_| size_tick.update(|n| *n = n.wrapping_add(1)));
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        size_tick.update(|n| *n = n.wrapping_add(1))
+    });
     on_cleanup(move || handle.remove());
     Effect::new(move |_| {
         size_tick.track();

@@ -30,14 +30,14 @@ fn numeric_range(limits: &Limits, range: FieldRange) -> (Decimal, Decimal) {
 
 #[component]
 pub fn PlatformFacts(option_id: String) -> impl IntoView {
-    // Rebuilt when the platform changes, so each row reads the new platform's defaults.
+    // Rebuilt only when the platform changes (a memo: other edits do not rebuild the rows).
     let state = AppState::use_context();
     let platform = {
         let option_id = option_id.clone();
-        move || with_option(state, &option_id, |o| o.platform.clone()).unwrap_or_default()
+        Memo::new(move |_| with_option(state, &option_id, |o| o.platform.clone()))
     };
     move || {
-        let _ = platform();
+        platform.track();
         FIELDS
             .iter()
             .map(|meta| view! { <FieldRow option_id=option_id.clone() meta=*meta /> })

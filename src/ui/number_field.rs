@@ -50,6 +50,8 @@ pub fn NumberField(
     id: Option<String>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
+    // A memo, so edits elsewhere in the scenario do not wake this field.
+    let value = Memo::new(move |_| value.get());
     let text = RwSignal::new(plain(tr.locale(), value.get_untracked()));
     let problem = RwSignal::new(None::<FieldProblem>);
 

@@ -95,7 +95,16 @@ impl AppState {
     }
 
     fn recompute(&self, scenario: Scenario) {
-        match evaluate_deterministic(&scenario, self.catalog) {
+        let started = now_ms();
+        let result = evaluate_deterministic(&scenario, self.catalog);
+        // For the benchmark: how long the model itself took for the last change.
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-recompute-ms", &format!("{:.3}", now_ms() - started));
+        }
+        match result {
             Ok(report) => {
                 let report = Arc::new(report);
                 self.model_error.set(None);
