@@ -12,7 +12,8 @@ export CARGO_TERM_COLOR := never
 
 ## make serve: build and serve the app on http://127.0.0.1:$(PORT) (PORT=… to change)
 serve: setup
-	trunk serve --offline --address 127.0.0.1 --port $(PORT)
+	# No autoreload: its injected inline script would break the page's CSP (no 'unsafe-inline').
+	trunk serve --offline --no-autoreload --address 127.0.0.1 --port $(PORT)
 
 ## make build: the release dist/ (relative URLs), then the gzipped size of each file
 build: setup

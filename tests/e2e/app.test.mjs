@@ -146,3 +146,21 @@ test('options can be added, duplicated and removed within 2 to 6', async () => {
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('a long Monte Carlo shows progress and does not block typing', async () => {
+  const { context, page, app, problems } = await open();
+  await app.loadPreset('bank-200');
+  await page.locator('details.advanced > summary').click();
+  await page.locator('#trials-input').fill('200000');
+  await page.locator('[data-testid="sim-status"] progress').waitFor({ timeout: 5000 });
+  // While it runs, an edit still updates the deterministic results at once.
+  const before = await app.totals();
+  const t0 = Date.now();
+  await app.setUsers(321);
+  await app.totalsChangedFrom(before);
+  assert.ok(Date.now() - t0 < 1000, `typing answered in ${Date.now() - t0} ms during the simulation`);
+  await app.simulationDone();
+  assert.match(await app.byTestId('sim-status').innerText(), /200,000/);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
