@@ -317,12 +317,15 @@ fn RiskMatrix() -> impl IntoView {
                             let items: Vec<String> = r
                                 .options
                                 .iter()
-                                .flat_map(|o| {
+                                .enumerate()
+                                .flat_map(|(n, o)| {
+                                    // "#n" keys the option (legend under the grid): full names would
+                                    // make the grid unreadable.
                                     o.risk
                                         .cells
                                         .iter()
                                         .filter(|c| c.likelihood == likelihood && c.impact == impact)
-                                        .map(|c| format!("{} · {}", o.name, tr.t(&format!("dimension.{}", c.dimension))))
+                                        .map(|c| format!("#{} {}", n + 1, tr.t(&format!("dimension.{}", c.dimension))))
                                         .collect::<Vec<_>>()
                                 })
                                 .collect();
@@ -360,6 +363,9 @@ fn RiskMatrix() -> impl IntoView {
             </thead>
             <tbody>{body}</tbody>
         </table>
+        <ol class="mx-legend">
+            {move || report(state).map(|r| r.options.iter().map(|o| view! { <li>{o.name.clone()}</li> }).collect_view())}
+        </ol>
     }
 }
 
