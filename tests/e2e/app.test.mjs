@@ -112,13 +112,15 @@ test('configuring DingTalk measures lowers its risk, and the ROI and heatmap res
   await app.simulationDone();
   const card = app.byTestId('option-card').first();
   const eal = async () => mopValue(await card.locator('[data-testid="option-eal"]').innerText());
-  const before = await eal();
+  const beforeText = await card.locator('[data-testid="option-eal"]').innerText();
+  const before = mopValue(beforeText);
   const heatBefore = await page.evaluate(() => document.querySelector('[data-testid="heatmap"]').toDataURL());
   const table = await app.byTestId('results-table').innerText();
   await card.locator('[data-measure="restricted_admins"] input[type=checkbox]').check();
   await card.locator('[data-measure="monthly_log_audit"] input[type=checkbox]').check();
   await card.locator('[data-measure="transfer_consent_notification"] input[type=checkbox]').check();
-  await page.waitForFunction((b) => true, before);
+  await page.waitForFunction((old) =>
+    document.querySelector('[data-testid="option-card"] [data-testid="option-eal"]').innerText !== old, beforeText);
   const after = await eal();
   assert.ok(after < before, `EAL ${before} → ${after}`);
   await app.simulationDone();
