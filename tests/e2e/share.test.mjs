@@ -4,11 +4,25 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateSync, deflateRawSync } from 'node:zlib';
-import { startServer, launchBrowser, openPage, AppPage, presetScenario } from './support.mjs';
+import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
+
+/** One RFC 4180 record (quoted fields, doubled quotes). */
+function parseCsvLine(line) {
+  const out = []; let cur = ''; let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 const link = (json, { raw = false } = {}) => `s=1.${b64url((raw ? deflateRawSync : deflateSync)(Buffer.from(json)))}`;
@@ -268,6 +282,41 @@ test('print: a report with every section open, the date and the link', async () 
   assert.equal(await app.byTestId('share-button').isVisible(), false);
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   assert.ok(await page.locator('details:not([open])').count() > 0, 'restored after printing');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('the browser (wasm) simulates exactly what the native evaluator does for the same seed', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const app = new AppPage(page, server.url);
+  await app.open();
+  await app.loadPreset('bank-200');
+  await app.simulationDone();
+  const [download] = await Promise.all([page.waitForEvent('download'), app.byTestId('export-csv').click()]);
+  const rows = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/).slice(1)
+    .map(parseCsvLine);
+  const native = evaluateScenario(presetScenario('bank-200'));
+  const value = (id, figure) => rows.find((r) => r[0] === id && r[2] === figure)?.[3];
+  let compared = 0;
+  for (const o of native.options) {
+    // The CSV prints MOP with 2 decimals and probabilities with 6: equal to that last digit.
+    const checks = [
+      ['sim_mean', o.simulation.mean_mop, 2], ['sim_p50', o.simulation.p50_mop, 2],
+      ['sim_p90', o.simulation.p90_mop, 2], ['sim_p95', o.simulation.p95_mop, 2],
+      ['risk_adjusted_total', o.risk_adjusted_total_mop, 2], ['p_rosi_positive', o.compliance_roi.p_positive, 6],
+    ];
+    for (const [figure, expected, places] of checks) {
+      const shown = Number(value(o.id, figure));
+      assert.ok(Math.abs(shown - expected) <= 0.5 * 10 ** -places, `${o.id} ${figure}: wasm ${shown} vs native ${expected}`);
+      compared++;
+    }
+  }
+  for (const c of native.comparisons) {
+    const shown = Number(value(c.a, `p_cheaper_than:${c.b}`));
+    assert.ok(Math.abs(shown - c.p_a_cheaper) <= 5e-7, `P(${c.a} < ${c.b}): wasm ${shown} vs native ${c.p_a_cheaper}`);
+    compared++;
+  }
+  assert.ok(compared >= 30, `${compared} figures compared`);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
