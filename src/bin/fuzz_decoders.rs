@@ -27,6 +27,7 @@ use std::time::Instant;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use collab_risk::model::catalog::Catalog;
+use collab_risk::model::error::InputError;
 use collab_risk::model::import::scenario_from_file;
 use collab_risk::model::presets;
 use collab_risk::model::scenario::Scenario;

@@ -173,3 +173,19 @@ impl ModelError {
         }
     }
 }
+
+/// An error about input from outside — a share link, an imported file, stored data: a stable
+/// [`code`](InputError::code) for the UI to translate, and the model error underneath when the
+/// scenario itself was refused.
+pub trait InputError: std::fmt::Display {
+    /// Stable machine code, e.g. `share_corrupt`.
+    fn code(&self) -> &'static str;
+    /// The model's own error, when the scenario was parsed but refused.
+    fn model_error(&self) -> Option<&ModelError>;
+    /// The scenario field path, when a field was refused.
+    fn detail(&self) -> Option<&str> {
+        self.model_error()
+            .map(ModelError::path)
+            .filter(|p| !p.is_empty())
+    }
+}

@@ -5,6 +5,7 @@
 //!
 //! ```
 //! use collab_risk::model::{catalog::Catalog, import, presets};
+//! use collab_risk::model::error::InputError;
 //! let catalog = Catalog::embedded().unwrap();
 //! let bytes = presets::json("clinic-30").unwrap().as_bytes();
 //! assert_eq!(import::scenario_from_file(bytes, catalog).unwrap(), presets::load("clinic-30").unwrap());
@@ -15,7 +16,7 @@
 use thiserror::Error;
 
 use super::catalog::Catalog;
-use super::error::ModelError;
+use super::error::{InputError, ModelError};
 use super::scenario::Scenario;
 
 /// Largest file accepted: 1 MB (10^6 bytes).
@@ -38,9 +39,9 @@ pub enum ImportError {
     InvalidScenario(ModelError),
 }
 
-impl ImportError {
+impl InputError for ImportError {
     /// Stable machine code, for translation in the UI.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             ImportError::Empty => "import_empty",
             ImportError::TooLarge { .. } => "import_too_large",
@@ -49,15 +50,8 @@ impl ImportError {
         }
     }
 
-    /// The scenario field path, for [`ImportError::InvalidScenario`] about a field.
-    pub fn detail(&self) -> Option<&str> {
-        self.model_error()
-            .map(ModelError::path)
-            .filter(|p| !p.is_empty())
-    }
-
     /// The underlying model error (its own `code()` says what is wrong).
-    pub fn model_error(&self) -> Option<&ModelError> {
+    fn model_error(&self) -> Option<&ModelError> {
         match self {
             ImportError::InvalidScenario(e) => Some(e),
             _ => None,

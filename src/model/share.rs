@@ -17,6 +17,7 @@
 //!
 //! ```
 //! use collab_risk::model::{catalog::Catalog, presets, share};
+//! use collab_risk::model::error::InputError;
 //! let catalog = Catalog::embedded().unwrap();
 //! let scenario = presets::load("clinic-30").unwrap();
 //! let fragment = share::encode_fragment(&scenario).unwrap();
@@ -33,7 +34,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use thiserror::Error;
 
 use super::catalog::Catalog;
-use super::error::ModelError;
+use super::error::{InputError, ModelError};
 use super::scenario::Scenario;
 
 /// Fragment key holding the scenario.
@@ -73,9 +74,9 @@ pub enum ShareError {
     InvalidScenario(ModelError),
 }
 
-impl ShareError {
+impl InputError for ShareError {
     /// Stable machine code, for translation in the UI.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             ShareError::Empty => "share_empty",
             ShareError::NotAShareLink => "share_not_a_link",
@@ -87,15 +88,8 @@ impl ShareError {
         }
     }
 
-    /// The scenario field path, for [`ShareError::InvalidScenario`] about a field.
-    pub fn detail(&self) -> Option<&str> {
-        self.model_error()
-            .map(ModelError::path)
-            .filter(|p| !p.is_empty())
-    }
-
     /// The underlying model error (its own `code()` says what is wrong with the field).
-    pub fn model_error(&self) -> Option<&ModelError> {
+    fn model_error(&self) -> Option<&ModelError> {
         match self {
             ShareError::InvalidScenario(e) => Some(e),
             _ => None,

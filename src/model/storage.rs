@@ -12,6 +12,7 @@
 //!
 //! ```
 //! use collab_risk::model::{catalog::Catalog, presets, storage};
+//! use collab_risk::model::error::InputError;
 //! let catalog = Catalog::embedded().unwrap();
 //! let scenario = presets::load("article-50").unwrap();
 //! let text = storage::encode_saved(&scenario, "2026-11-01T10:00:00Z").unwrap();
@@ -25,7 +26,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::catalog::Catalog;
-use super::error::ModelError;
+use super::error::{InputError, ModelError};
 use super::scenario::Scenario;
 
 /// Format tag of the envelope.
@@ -67,9 +68,9 @@ pub enum StorageError {
     InvalidScenario(ModelError),
 }
 
-impl StorageError {
+impl InputError for StorageError {
     /// Stable machine code, for translation in the UI.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             StorageError::Corrupt { .. } => "storage_corrupt",
             StorageError::Foreign => "storage_foreign",
@@ -79,15 +80,8 @@ impl StorageError {
         }
     }
 
-    /// The scenario field path, for [`StorageError::InvalidScenario`] about a field.
-    pub fn detail(&self) -> Option<&str> {
-        self.model_error()
-            .map(ModelError::path)
-            .filter(|p| !p.is_empty())
-    }
-
     /// The underlying model error (its own `code()` says what is wrong with the field).
-    pub fn model_error(&self) -> Option<&ModelError> {
+    fn model_error(&self) -> Option<&ModelError> {
         match self {
             StorageError::InvalidScenario(e) => Some(e),
             _ => None,

@@ -105,7 +105,7 @@ pub fn App() -> impl IntoView {
                             state.replace(s);
                             banner.0.set(None);
                         }
-                        Err(e) => banner.show(error_banner(e.code(), e.detail(), e.to_string())),
+                        Err(e) => banner.show(error_banner(&e)),
                     }
                 }
             });

@@ -3,6 +3,7 @@
 //! value ends in a banner and a working page, and nothing saved is overwritten by it.
 use super::Banner;
 use crate::model::catalog::Catalog;
+use crate::model::error::InputError;
 use crate::model::presets;
 use crate::model::scenario::Scenario;
 use crate::model::share::{decode_fragment, encode_fragment};
@@ -31,13 +32,10 @@ pub fn is_link_attempt(fragment: &str) -> bool {
     !fragment.is_empty() && fragment != "main"
 }
 
-/// Banner for an error with a stable code and an optional field path.
-pub fn error_banner(code: &str, detail: Option<&str>, message: String) -> Banner {
-    let banner = Banner::new(format!("error.{code}"));
-    match detail {
-        Some(d) => banner.with_detail(format!("{d} — {message}")),
-        None => banner.with_detail(message),
-    }
+/// Banner for a refused link, file or stored value: the translated message for its code, and
+/// the untranslated detail (field path and message) for those who need it.
+pub fn error_banner(e: &impl InputError) -> Banner {
+    Banner::new(format!("error.{}", e.code())).with_detail(e.to_string())
 }
 
 /// The last autosaved scenario; an unreadable one is moved aside and reported.
@@ -53,10 +51,7 @@ fn saved_scenario(catalog: &Catalog) -> (Option<Scenario>, Option<Banner>) {
         Err(e) => {
             let _ = store.set_item(UNREADABLE_KEY, &text);
             let _ = store.remove_item(SAVED_KEY);
-            (
-                None,
-                Some(error_banner(e.code(), e.detail(), e.to_string())),
-            )
+            (None, Some(error_banner(&e)))
         }
     }
 }
@@ -76,10 +71,7 @@ pub fn initial_scenario(catalog: &Catalog) -> Result<Start, crate::model::error:
     let (link_problem, link_scenario) = if is_link_attempt(&fragment) {
         match decode_fragment(&fragment, catalog) {
             Ok(s) => (None, Some(s)),
-            Err(e) => (
-                Some(error_banner(e.code(), e.detail(), e.to_string())),
-                None,
-            ),
+            Err(e) => (Some(error_banner(&e)), None),
         }
     } else {
         (None, None)
@@ -142,7 +134,7 @@ pub fn base_url() -> String {
 pub fn share_url(scenario: &Scenario) -> Result<String, Banner> {
     encode_fragment(scenario)
         .map(|f| format!("{}#{f}", base_url()))
-        .map_err(|e| error_banner(e.code(), e.detail(), e.to_string()))
+        .map_err(|e| error_banner(&e))
 }
 
 /// Puts the share fragment in the address bar without reloading or adding history entries.

@@ -93,7 +93,7 @@ pub fn SharePanel() -> impl IntoView {
                     banner.show(Banner::new("error.download"));
                 }
             }
-            Err(e) => banner.show(error_banner(e.code(), Some(e.path()), e.to_string())),
+            Err(e) => banner.show(Banner::new("error.export").with_detail(e.to_string())),
         }
     };
     let export_csv = move |_| {
@@ -147,7 +147,7 @@ pub fn SharePanel() -> impl IntoView {
                             state.replace(s);
                             banner.0.set(None);
                         }
-                        Err(e) => banner.show(error_banner(e.code(), e.detail(), e.to_string())),
+                        Err(e) => banner.show(error_banner(&e)),
                     }
                 }
                 Err(_) => banner.show(Banner::new("error.import_read")),
