@@ -60,7 +60,10 @@ pub fn load(name: &str) -> Result<Scenario, ModelError> {
     Scenario::from_json(json(name)?)
 }
 
-/// The scenario a blank app starts with (`article-50`).
+/// The preset a blank app starts with.
+pub const DEFAULT: &str = "article-50";
+
+/// The scenario a blank app starts with ([`DEFAULT`]).
 pub fn default_scenario() -> Result<Scenario, ModelError> {
-    load("article-50")
+    load(DEFAULT)
 }

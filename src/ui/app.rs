@@ -74,7 +74,9 @@ pub fn App() -> impl IntoView {
         post_height_to_parent();
     }
 
-    match Catalog::embedded().and_then(|c| initial_scenario(c).map(|start| (c, start))) {
+    match Catalog::embedded()
+        .and_then(|c| initial_scenario(c, locale.get_untracked()).map(|start| (c, start)))
+    {
         Ok((catalog, start)) => {
             provide_context(CatalogContext(catalog));
             // What the autosave holds, so an unchanged scenario is not written again.
@@ -225,6 +227,7 @@ fn PresetSelect() -> impl IntoView {
                     let name = event_target_value(&ev);
                     match presets::load(&name) {
                         Ok(s) => {
+                            let s = super::state::localize_preset(&name, s, tr.locale());
                             state.replace(s);
                             selected.set(name);
                         }

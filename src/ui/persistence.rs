@@ -66,7 +66,10 @@ pub struct Start {
 
 /// The scenario the app starts with: a share link if the URL has one, else the autosave, else
 /// the default preset.
-pub fn initial_scenario(catalog: &Catalog) -> Result<Start, crate::model::error::ModelError> {
+pub fn initial_scenario(
+    catalog: &Catalog,
+    locale: crate::i18n::Locale,
+) -> Result<Start, crate::model::error::ModelError> {
     let fragment = current_fragment();
     let (link_problem, link_scenario) = if is_link_attempt(&fragment) {
         match decode_fragment(&fragment, catalog) {
@@ -93,7 +96,11 @@ pub fn initial_scenario(catalog: &Catalog) -> Result<Start, crate::model::error:
             from_autosave: true,
         },
         None => Start {
-            scenario: presets::default_scenario()?,
+            scenario: super::state::localize_preset(
+                presets::DEFAULT,
+                presets::default_scenario()?,
+                locale,
+            ),
             notice,
             from_autosave: false,
         },
