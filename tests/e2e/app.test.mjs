@@ -81,9 +81,13 @@ test('switching language changes the title, a label and the number format, and i
   await context.close();
 });
 
-test('a Chinese browser starts in 繁體中文', async () => {
-  const { context, page } = await open({ locale: 'zh-MO' });
+test('a Chinese browser starts in 繁體中文, presets included', async () => {
+  const { context, page, app } = await open({ locale: 'zh-MO' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+  assert.match(await page.locator('.option-title').first().innerText(), /釘釘/);
+  assert.match(await app.byTestId('claim').innerText(), /澳門元/);
+  await app.loadPreset('clinic-30');
+  assert.match(await page.locator('.option-title').first().innerText(), /企業微信/);
   await context.close();
 });
 
