@@ -116,6 +116,7 @@ pub fn MethodologyPanel() -> impl IntoView {
             <details>
                 <summary><h2 id="method-heading">{move || tr.t("method.title")}</h2></summary>
                 <p>{move || tr.t("method.intro")}</p>
+                <p class="help">{move || tr.t("method.data_language")}</p>
                 <h3>{move || tr.t("method.formulas")}</h3>
                 <ul class="formulas">{formulas}</ul>
                 <h3>{move || tr.t("method.anchors")}</h3>
