@@ -174,3 +174,30 @@ test('a long Monte Carlo shows progress and does not block typing', async () => 
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('a platform fact can be overridden, shows its source on focus, is marked edited and can be reset', async () => {
+  const { context, page, app, problems } = await open();
+  await app.loadPreset('bank-200'); // its first option has no overrides: reset returns to the preset
+  const card = app.byTestId('option-card').first();
+  await card.locator('details.facts > summary').click();
+  const row = card.locator('.fact-row[data-field="licence_amount"]');
+  const input = row.locator('input');
+  const tip = row.locator('.source-tip');
+  assert.equal(await tip.isVisible(), false);
+  await input.focus();
+  assert.equal(await tip.isVisible(), true, 'source shown on focus');
+  assert.match(await tip.innerText(), /\d{4}-\d{2}-\d{2}/, 'as-of date');
+  assert.match(await tip.innerText(), /estimate|confirmed|secondary/);
+  const before = await app.totals();
+  await input.fill('100');
+  const after = await app.totalsChangedFrom(before);
+  assert.notEqual(after[0], before[0]);
+  assert.deepEqual(after.slice(1), before.slice(1), 'the other options are untouched');
+  assert.equal(await row.locator('[data-testid="edited-mark"]').count(), 1);
+  await row.getByRole('button', { name: /Reset/ }).click();
+  await app.totalsChangedFrom(after);
+  assert.deepEqual(await app.totals(), before, 'back to the default');
+  assert.equal(await row.locator('[data-testid="edited-mark"]').count(), 0);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
