@@ -144,6 +144,38 @@ pub fn licence_year_one_mop(scenario: &Scenario, platform: &EffectivePlatform) -
     }
 }
 
+/// What one measure costs before escalation and discounting: one-off MOP plus one-off staff
+/// hours, and yearly MOP plus yearly staff hours, hours priced at `hourly_rate_mop`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeasureCost {
+    pub one_off_mop: Decimal,
+    pub per_year_mop: Decimal,
+}
+
+/// The cost of `measure` at `hourly_rate_mop` (`None` on overflow).
+///
+/// ```
+/// use collab_risk::model::{catalog::Catalog, cost::measure_cost};
+/// use rust_decimal::Decimal;
+/// let dpa = Catalog::embedded().unwrap().measure("dpa").unwrap();
+/// let c = measure_cost(dpa, Decimal::from(200)).unwrap();
+/// assert_eq!(c.one_off_mop, dpa.one_off_mop.value + dpa.staff_hours_one_off.value * Decimal::from(200));
+/// ```
+pub fn measure_cost(measure: &Measure, hourly_rate_mop: Decimal) -> Option<MeasureCost> {
+    Some(MeasureCost {
+        one_off_mop: measure
+            .staff_hours_one_off
+            .value
+            .c_mul(hourly_rate_mop)?
+            .c_add(measure.one_off_mop.value)?,
+        per_year_mop: measure
+            .staff_hours_per_year
+            .value
+            .c_mul(hourly_rate_mop)?
+            .c_add(measure.running_mop_per_year.value)?,
+    })
+}
+
 /// Build the ledger: licence and running costs escalate by `(1+e)^(y−1)`, one-off
 /// costs fall in year 1, every year is discounted by `(1+r)^(y−1)` (methodology §2).
 /// `measures` are the selected measures (all are paid for, whether or not they apply).
@@ -178,13 +210,14 @@ pub fn cost_ledger(
     let mut measures_one_off = Decimal::ZERO;
     let mut measures_running_base = Decimal::ZERO;
     for m in measures {
-        measures_one_off = hours_cost(m.staff_hours_one_off.value)
-            .and_then(|c| c.c_add(m.one_off_mop.value))
-            .and_then(|c| c.c_add(measures_one_off))
+        let cost = measure_cost(m, hourly).ok_or_else(|| overflow("measures"))?;
+        measures_one_off = cost
+            .one_off_mop
+            .c_add(measures_one_off)
             .ok_or_else(|| overflow("measures one-off"))?;
-        measures_running_base = hours_cost(m.staff_hours_per_year.value)
-            .and_then(|c| c.c_add(m.running_mop_per_year.value))
-            .and_then(|c| c.c_add(measures_running_base))
+        measures_running_base = cost
+            .per_year_mop
+            .c_add(measures_running_base)
             .ok_or_else(|| overflow("measures running"))?;
     }
 

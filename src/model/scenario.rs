@@ -329,6 +329,14 @@ impl EffectivePlatform {
 }
 
 impl Scenario {
+    /// An option id no option uses yet (`option-1`, `option-2`, …), for a new or copied option.
+    pub fn unused_option_id(&self) -> String {
+        (1..=self.options.len() + 1)
+            .map(|n| format!("option-{n}"))
+            .find(|id| self.options.iter().all(|o| &o.id != id))
+            .unwrap_or_else(|| format!("option-{}", self.options.len() + 2))
+    }
+
     /// A scenario with catalog defaults and the given options (not yet validated).
     pub fn with_defaults(
         catalog: &Catalog,

@@ -3,6 +3,7 @@
 use super::option_card::{option_result, update_option, with_option};
 use super::{AppState, NumberField, Tr};
 use crate::i18n::format_mop;
+use crate::model::cost::measure_cost;
 use crate::model::measures::{Measure, MeasureCondition};
 use crate::model::scenario::MeasureSelection;
 use leptos::prelude::*;
@@ -26,19 +27,6 @@ fn condition_key(c: MeasureCondition) -> &'static str {
         MeasureCondition::HasMeetingRecording => "condition.has_meeting_recording",
         MeasureCondition::HasAuditLog => "condition.has_audit_log",
     }
-}
-
-/// One-off and yearly cost of a measure in MOP, staff hours priced at the scenario's rate.
-fn measure_cost(m: &Measure, hourly: Decimal) -> Option<(Decimal, Decimal)> {
-    let once = m
-        .one_off_mop
-        .value
-        .checked_add(m.staff_hours_one_off.value.checked_mul(hourly)?)?;
-    let yearly = m
-        .running_mop_per_year
-        .value
-        .checked_add(m.staff_hours_per_year.value.checked_mul(hourly)?)?;
-    Some((once, yearly))
 }
 
 #[component]
@@ -157,11 +145,11 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
     let cost = move || {
         let hourly = state.scenario.with(|s| s.staff_hourly_rate_mop);
         match measure_cost(measure, hourly) {
-            Some((once, yearly)) => tr.f(
+            Some(c) => tr.f(
                 "measure.cost",
                 &[
-                    ("once", &format_mop(tr.locale(), once)),
-                    ("yearly", &format_mop(tr.locale(), yearly)),
+                    ("once", &format_mop(tr.locale(), c.one_off_mop)),
+                    ("yearly", &format_mop(tr.locale(), c.per_year_mop)),
                 ],
             ),
             None => tr.t("error.overflow"),

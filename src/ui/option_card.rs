@@ -5,7 +5,7 @@ use super::{AppState, Tr};
 use crate::i18n::{format_mop, format_mop_f64, format_percent};
 use crate::model::report::OptionDeterministic;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
-use crate::model::scenario::{OptionSpec, PlatformOverrides, Scenario};
+use crate::model::scenario::{OptionSpec, PlatformOverrides};
 use leptos::prelude::*;
 
 /// Reads one option of the working scenario by id.
@@ -36,14 +36,6 @@ pub fn option_result<R>(
     })
 }
 
-/// An id not used by any option yet.
-fn fresh_id(s: &Scenario) -> String {
-    (1..)
-        .map(|n| format!("option-{n}"))
-        .find(|id| s.options.iter().all(|o| &o.id != id))
-        .unwrap_or_else(|| "option".to_owned())
-}
-
 #[component]
 pub fn OptionCards() -> impl IntoView {
     let state = AppState::use_context();
@@ -59,7 +51,7 @@ pub fn OptionCards() -> impl IntoView {
     let add = move |_| {
         state.update(|s| {
             if s.options.len() < max {
-                let id = fresh_id(s);
+                let id = s.unused_option_id();
                 let platform = state.catalog.platforms.first();
                 s.options.push(OptionSpec {
                     id,
@@ -122,7 +114,7 @@ fn OptionCard(id: String) -> impl IntoView {
                 if s.options.len() < max {
                     if let Some(pos) = s.options.iter().position(|o| o.id == id) {
                         let mut copy = s.options[pos].clone();
-                        copy.id = fresh_id(s);
+                        copy.id = s.unused_option_id();
                         s.options.insert(pos + 1, copy);
                     }
                 }
