@@ -223,20 +223,56 @@ pub fn format_percent(locale: Locale, fraction: f64) -> String {
     }
 }
 
-/// Parses a number the way people type it: `1,234.5`, `1234,5` (pt), spaces and `MOP` ignored.
+/// Parses a number the way people type it in `locale`: `1,234.5` (en, zh-Hant) or `1.234,5`
+/// (pt), an optional leading `-`, an optional `MOP` prefix. Thousands separators must fall
+/// between groups of three digits, so `8,05` in English or `8.05` in Portuguese — the other
+/// language's decimal mark — is refused rather than read as 805. Exponents, `+`, `_` and inner
+/// spaces are refused too.
 pub fn parse_decimal(locale: Locale, input: &str) -> Option<Decimal> {
     let (thousands, decimal) = locale.separators();
-    let cleaned: String = input
-        .trim()
-        .trim_start_matches("MOP")
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != thousands)
-        .map(|c| if c == decimal { '.' } else { c })
-        .collect();
-    if cleaned.is_empty() || cleaned.len() > 40 {
+    let text = input.trim();
+    let text = text
+        .strip_prefix("MOP")
+        .map(str::trim_start)
+        .unwrap_or(text);
+    if text.is_empty() || text.len() > 40 {
         return None;
     }
-    cleaned.parse::<Decimal>().ok()
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int_part, frac_part) = match unsigned.split_once(decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let groups: Vec<&str> = int_part.split(thousands).collect();
+    let grouped_ok = match groups.as_slice() {
+        [single] => all_digits(single),
+        [first, rest @ ..] => {
+            (1..=3).contains(&first.len())
+                && all_digits(first)
+                && rest.iter().all(|g| g.len() == 3 && all_digits(g))
+        }
+        [] => false,
+    };
+    let frac_ok = frac_part.is_none_or(|f| !f.is_empty() && all_digits(f));
+    let has_digits = !int_part.is_empty() || frac_part.is_some_and(|f| !f.is_empty());
+    if !grouped_ok || !frac_ok || !has_digits {
+        return None;
+    }
+    let mut normal = String::with_capacity(text.len());
+    if negative {
+        normal.push('-');
+    }
+    normal.push_str(if int_part.is_empty() { "0" } else { "" });
+    normal.extend(groups.iter().copied());
+    if let Some(f) = frac_part {
+        normal.push('.');
+        normal.push_str(f);
+    }
+    normal.parse::<Decimal>().ok()
 }
 
 /// Whole-number helper for counts (users, trials) with the locale's grouping.

@@ -69,6 +69,30 @@ fn money_and_percent_formats_follow_the_locale() {
     );
     assert_eq!(parse_decimal(Locale::En, ""), None);
     assert_eq!(parse_decimal(Locale::En, "1e400"), None);
+    // The other language's decimal mark is refused, not read as a thousands separator.
+    assert_eq!(parse_decimal(Locale::En, "8,05"), None);
+    assert_eq!(parse_decimal(Locale::Pt, "8.05"), None);
+    assert_eq!(parse_decimal(Locale::Pt, "12.5"), None);
+    assert_eq!(
+        parse_decimal(Locale::Pt, "8,05"),
+        Some(Decimal::new(805, 2))
+    );
+    assert_eq!(
+        parse_decimal(Locale::En, "1,234,567"),
+        Some(Decimal::from(1_234_567))
+    );
+    assert_eq!(
+        parse_decimal(Locale::En, "1234567"),
+        Some(Decimal::from(1_234_567))
+    );
+    assert_eq!(parse_decimal(Locale::En, ".5"), Some(Decimal::new(5, 1)));
+    assert_eq!(parse_decimal(Locale::En, "-3"), Some(Decimal::from(-3)));
+    for bad in [
+        "8 05", "1_000", "1e3", "+5", "1,23", "12,3456", ",123", "1.2.3", "-", ".", "5.", "--5",
+        "MOP", "١٢",
+    ] {
+        assert_eq!(parse_decimal(Locale::En, bad), None, "{bad}");
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@
 //! assert!(a.outside_macau);
 //! assert_eq!(a.coverage, Coverage::NoBasis);
 //! ```
-use super::catalog::Catalog;
+use super::catalog::{Catalog, Confidence};
 use super::error::ModelError;
 use super::scenario::{EffectivePlatform, OptionSpec};
 use serde::Serialize;
@@ -65,8 +65,9 @@ pub enum Coverage {
 pub struct ResidencyAssessment {
     /// Catalog id of where the data rests (`macau`, `mainland_gba`, …).
     pub location: String,
-    /// Who operates the storage, as the catalog or the user says.
-    pub operator: String,
+    /// Who operates the storage, as the catalog or the user says; `None` while it is only the
+    /// catalog's placeholder estimate (the blank custom platform), so it is not shown as a fact.
+    pub operator: Option<String>,
     pub outside_macau: bool,
     /// Bases chosen that cover the destination.
     pub covering_bases: Vec<TransferBasis>,
@@ -84,10 +85,14 @@ pub fn assess(option: &OptionSpec, catalog: &Catalog) -> Result<ResidencyAssessm
             })?;
     let effective = EffectivePlatform::new(platform, &option.overrides, catalog, "")?;
     let location = effective.choice("data_location").to_owned();
-    let operator = match effective.value("data_operator") {
-        Some(v) => v.to_string(),
-        None => String::new(),
-    };
+    let entered = option.overrides.get("data_operator").is_some();
+    let sourced = platform
+        .field("data_operator")
+        .is_some_and(|f| f.confidence != Confidence::Estimate);
+    let operator = effective
+        .value("data_operator")
+        .map(|v| v.to_string())
+        .filter(|o| (entered || sourced) && !o.trim().is_empty());
     let outside_macau = location != "macau";
     let chosen: Vec<TransferBasis> = TransferBasis::ALL
         .into_iter()

@@ -374,9 +374,11 @@ impl SimulationRun {
                 p_rosi_positive,
             });
         }
+        // Both directions of every pair: with ties (identical options) P(A < B) and P(B < A) are
+        // both 0, so one cannot be derived from the other.
         let mut comparisons = Vec::new();
         for a in 0..option_count {
-            for b in (a + 1)..option_count {
+            for b in (0..option_count).filter(|&b| b != a) {
                 let (Some(la), Some(lb)) = (self.losses.get(a), self.losses.get(b)) else {
                     continue;
                 };

@@ -7,13 +7,13 @@ use super::modes::{
 };
 use super::option_card::OptionCards;
 use super::persistence::{
-    autosave, current_fragment, error_banner, initial_scenario, is_link_attempt,
+    autosave, clear_fragment, current_fragment, error_banner, initial_scenario, is_link_attempt,
     keep_previous_autosave,
 };
 use super::results::{ClaimsPanel, ResultsSection};
 use super::share_panel::{PrintHeader, SharePanel};
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translations};
 use crate::model::catalog::Catalog;
 use crate::model::presets;
 use crate::model::share::decode_fragment;
@@ -56,6 +56,9 @@ pub fn App() -> impl IntoView {
             .and_then(|d| d.document_element())
         {
             let _ = el.set_attribute("lang", l.tag());
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(Translations::embedded().text(l, "app.document_title"));
         }
         if let Some(s) = local_storage() {
             let _ = s.set_item(LANG_KEY, l.tag());
@@ -106,8 +109,12 @@ pub fn App() -> impl IntoView {
                             keep_previous_autosave();
                             state.replace(s);
                             banner.0.set(None);
+                            clear_fragment();
                         }
-                        Err(e) => banner.show(error_banner(&e)),
+                        Err(e) => {
+                            banner.show(error_banner(&e));
+                            clear_fragment();
+                        }
                     }
                 }
             });

@@ -36,12 +36,19 @@ pub fn PlatformFacts(option_id: String) -> impl IntoView {
         let option_id = option_id.clone();
         Memo::new(move |_| with_option(state, &option_id, |o| o.platform.clone()))
     };
-    move || {
-        platform.track();
+    // Keyed by platform and field: a new platform mounts new rows (with its defaults and sources)
+    // instead of patching the old ones.
+    let rows = move || {
+        let platform = platform.get().unwrap_or_default();
         FIELDS
             .iter()
-            .map(|meta| view! { <FieldRow option_id=option_id.clone() meta=*meta /> })
-            .collect_view()
+            .map(|meta| (platform.clone(), *meta))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <For each=rows key=|(platform, meta)| format!("{platform}/{}", meta.id) let:row>
+            <FieldRow option_id=option_id.clone() meta=row.1 />
+        </For>
     }
 }
 
@@ -112,7 +119,8 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
                 };
                 set_value.run(v);
             });
-            let unit = (!meta.unit.is_empty()).then(|| tr.t(&format!("unit.{field_id}")));
+            let unit_key = format!("unit.{field_id}");
+            let unit = (!meta.unit.is_empty()).then(|| Signal::derive(move || tr.t(&unit_key)));
             // NumberField brings its own label; the label key is static per field.
             view! {
                 <NumberField label_key=field_label_key(field_id) testid="override-input" id=Some(dom_id.clone())

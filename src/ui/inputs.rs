@@ -45,7 +45,7 @@ fn AmountField(
     let on_change = Callback::new(move |v: Decimal| state.update(|s| set(s, v)));
     view! {
         <NumberField label_key testid value on_change min=range.min max=range.max
-            unit=unit help_key=help_key />
+            unit=unit.map(|u| Signal::derive(move || u.clone())) help_key=help_key />
     }
 }
 

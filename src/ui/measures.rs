@@ -132,8 +132,21 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
         let option_id = option_id.clone();
         move |ev| {
             let on = event_target_checked(&ev);
+            let catalog = state.catalog;
             update_option(state, &option_id, |o| {
                 o.measures.retain(|m| m.id != mid);
+                // Alternatives (the transfer bases): choosing one replaces the others — only the
+                // strongest would count, yet each would be paid for.
+                if on {
+                    if let Some(group) = &measure.exclusive_group {
+                        o.measures.retain(|m| {
+                            catalog
+                                .measure(&m.id)
+                                .and_then(|c| c.exclusive_group.as_ref())
+                                != Some(group)
+                        });
+                    }
+                }
                 if on {
                     let mut sel = MeasureSelection::new(mid);
                     sel.days = measure.parameter.as_ref().map(|p| p.default);

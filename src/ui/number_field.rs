@@ -44,7 +44,7 @@ pub fn NumberField(
     help_key: Option<&'static str>,
     /// Unit shown after the field (e.g. "MOP", "%").
     #[prop(default = None)]
-    unit: Option<String>,
+    unit: Option<Signal<String>>,
     /// Element id when `testid` is not unique on the page (option cards).
     #[prop(default = None)]
     id: Option<String>,
@@ -135,7 +135,7 @@ pub fn NumberField(
                 aria-invalid=move || if problem.get().is_some() { "true" } else { "false" }
                 aria-describedby=describedby
             />
-            {unit.map(|u| view! { <span class="unit">{u}</span> })}
+            {unit.map(|u| view! { <span class="unit">{move || u.get()}</span> })}
             </span>
             {help_key.map(|k| view! { <small id=help_id.clone() class="help">{move || tr.t(k)}</small> })}
             <small id=error_id class="field-error" role="alert">{message}</small>

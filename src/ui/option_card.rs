@@ -24,6 +24,23 @@ pub fn update_option(state: AppState, id: &str, f: impl FnOnce(&mut OptionSpec))
     });
 }
 
+/// Moves focus to the first element with this `data-testid` (after the next render).
+fn focus_testid(testid: &'static str) {
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(e) = element {
+            let _ = e.focus();
+        }
+    });
+}
+
 /// The deterministic results of one option, from the last valid report.
 pub fn option_result<R>(
     state: AppState,
@@ -100,9 +117,14 @@ fn OptionCard(id: String) -> impl IntoView {
     let remove = {
         let id = id.clone();
         move |_| {
+            // The button disappears with its card: keep keyboard focus somewhere sensible.
+            focus_testid("add-option");
             state.update(|s| {
                 if s.options.len() > min {
                     s.options.retain(|o| o.id != id);
+                    // A claim about a removed option has nothing left to compare.
+                    s.claims
+                        .retain(|c| c.higher_option != id && c.lower_option != id);
                 }
             })
         }
@@ -115,6 +137,8 @@ fn OptionCard(id: String) -> impl IntoView {
                     if let Some(pos) = s.options.iter().position(|o| o.id == id) {
                         let mut copy = s.options[pos].clone();
                         copy.id = s.unused_option_id();
+                        // A distinguishable name in the heatmap, legends and matrices.
+                        copy.label = format!("{} {}", copy.label, tr.t("option.copy_suffix"));
                         s.options.insert(pos + 1, copy);
                     }
                 }
@@ -377,7 +401,10 @@ fn ResidencyBadge(id: String) -> impl IntoView {
         assessment.map(|a| {
             let location = tr.t(&format!("choice.data_location.{}", a.location));
             let (text, tone) = residency_text(tr, &a);
-            let rests = tr.f("residency.rests", &[("location", &location), ("operator", &a.operator)]);
+            let rests = match &a.operator {
+                Some(operator) => tr.f("residency.rests", &[("location", &location), ("operator", operator)]),
+                None => tr.f("residency.rests_unknown_operator", &[("location", &location)]),
+            };
             view! {
                 <div class=format!("residency-badge {tone}") data-testid="residency-badge">
                     <span class="badge-icon" aria-hidden="true">{if tone == "ok" { "✓" } else { "!" }}</span>

@@ -74,13 +74,20 @@ pub fn initial_scenario(
     let (link_problem, link_scenario) = if is_link_attempt(&fragment) {
         match decode_fragment(&fragment, catalog) {
             Ok(s) => (None, Some(s)),
-            Err(e) => (Some(error_banner(&e)), None),
+            Err(e) => {
+                // Refused: shown in the banner; a reload should not refuse it again.
+                clear_fragment();
+                (Some(error_banner(&e)), None)
+            }
         }
     } else {
         (None, None)
     };
     if let Some(scenario) = link_scenario {
         keep_previous_autosave();
+        // The link has done its job: without it in the address bar, a reload shows the user's
+        // later edits (the autosave) instead of the link's scenario again.
+        clear_fragment();
         return Ok(Start {
             scenario,
             notice: None,
@@ -148,5 +155,17 @@ pub fn share_url(scenario: &Scenario) -> Result<String, Banner> {
 pub fn show_link_in_address_bar(url: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Removes the fragment from the address bar (no reload, no history entry).
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = format!("{}{}", base_url(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

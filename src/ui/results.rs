@@ -13,6 +13,9 @@ use crate::model::risk::decimal_to_f64;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The `source` of the built-in claim from the origin article (preset `article-50`).
+const ARTICLE_SOURCE: &str = "origin article (DingTalk reseller)";
+
 fn report(state: AppState) -> Option<Arc<DeterministicReport>> {
     state.deterministic.get()
 }
@@ -42,15 +45,20 @@ pub fn ClaimsPanel() -> impl IntoView {
                 let claimed = format_mop(l, c.claimed_mop);
                 let computed = format_mop(l, c.computed_mop);
                 let verdict = if c.supported { tr.t("claims.supported") } else { tr.t("claims.not_supported") };
-                let explain = tr.f(
-                    "claims.explain",
-                    &[
-                        ("higher", &name_of(&c.higher_option)),
-                        ("lower", &name_of(&c.lower_option)),
-                        ("computed", &computed),
-                        ("claimed", &claimed),
-                    ],
+                let explain = format!(
+                    "{} {}",
+                    tr.f(
+                        "claims.explain",
+                        &[
+                            ("higher", &name_of(&c.higher_option)),
+                            ("lower", &name_of(&c.lower_option)),
+                            ("computed", &computed),
+                        ],
+                    ),
+                    tr.t(if c.supported { "claims.explain_supported" } else { "claims.explain_not_supported" })
                 );
+                // The article's own arithmetic, independent of the current inputs.
+                let article_note = (c.source == ARTICLE_SOURCE).then(|| tr.t("claims.article_note"));
                 view! {
                     <div class=if c.supported { "claim supported" } else { "claim refuted" } data-testid="claim">
                         <blockquote>{c.text.clone()}<cite>{c.source.clone()}</cite></blockquote>
@@ -60,6 +68,7 @@ pub fn ClaimsPanel() -> impl IntoView {
                             <span class="verdict">{verdict}</span>
                         </p>
                         <p class="help">{explain}</p>
+                        {article_note.map(|n| view! { <p class="help article-note">{n}</p> })}
                     </div>
                 }
             })
@@ -213,6 +222,7 @@ fn ResultsTable() -> impl IntoView {
         })
     };
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr.t("table.caption")>
         <table class="results-table" data-testid="results-table">
             <caption>{move || tr.t("table.caption")}</caption>
             <thead>
@@ -228,6 +238,7 @@ fn ResultsTable() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }
 
@@ -272,7 +283,11 @@ fn ExceedanceChart() -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
     let data = move || {
-        let appetite = decimal_to_f64(state.scenario.with(|s| s.risk_appetite_mop));
+        // The curves are losses over the whole horizon; the appetite is per year.
+        let (appetite, years) = state
+            .scenario
+            .with(|s| (decimal_to_f64(s.risk_appetite_mop), s.horizon_years));
+        let tolerance = appetite * f64::from(years);
         state.simulation.with(|s| {
             s.report.as_ref().map(|r| ExceedanceData {
                 series: r
@@ -290,7 +305,10 @@ fn ExceedanceChart() -> impl IntoView {
                     .collect(),
                 x_label: tr.t("chart.loss"),
                 y_label: tr.t("chart.p_exceed"),
-                tolerance: Some((appetite, tr.t("chart.appetite"))),
+                tolerance: Some((
+                    tolerance,
+                    tr.f("chart.appetite", &[("years", &years.to_string())]),
+                )),
                 locale: tr.locale(),
             })
         })
@@ -353,6 +371,7 @@ fn RiskMatrix() -> impl IntoView {
         })
     };
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr.t("matrix.title")>
         <table class="risk-matrix" data-testid="risk-matrix">
             <caption class="sr-only">{move || tr.t("matrix.title")}</caption>
             <thead>
@@ -363,6 +382,7 @@ fn RiskMatrix() -> impl IntoView {
             </thead>
             <tbody>{body}</tbody>
         </table>
+        </div>
         <ol class="mx-legend">
             {move || report(state).map(|r| r.options.iter().map(|o| view! { <li>{o.name.clone()}</li> }).collect_view())}
         </ol>
@@ -380,15 +400,7 @@ fn ComparisonMatrix() -> impl IntoView {
                 let l = tr.locale();
                 let names: Vec<(String, String)> = r.options.iter().map(|o| (o.id.clone(), o.name.clone())).collect();
                 let p = |a: &str, b: &str| {
-                    r.comparisons.iter().find_map(|c| {
-                        if c.a == a && c.b == b {
-                            Some(c.p_a_cheaper)
-                        } else if c.a == b && c.b == a {
-                            Some(1.0 - c.p_a_cheaper)
-                        } else {
-                            None
-                        }
-                    })
+                    r.comparisons.iter().find(|c| c.a == a && c.b == b).map(|c| c.p_a_cheaper)
                 };
                 let head = names.iter().map(|(_, n)| view! { <th scope="col">{n.clone()}</th> }).collect_view();
                 let rows = names
@@ -414,11 +426,13 @@ fn ComparisonMatrix() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=tr.t("compare.title")>
                     <table class="compare-matrix" data-testid="compare-matrix">
                         <caption class="sr-only">{tr.t("compare.title")}</caption>
                         <thead><tr><th scope="col">{tr.t("compare.corner")}</th>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    </div>
                 }
             })
         })

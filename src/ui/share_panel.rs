@@ -66,7 +66,14 @@ pub fn SharePanel() -> impl IntoView {
             Ok(url) => {
                 show_link_in_address_bar(&url);
                 link.set(Some(url.clone()));
-                let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                // In an iframe the clipboard is usually not delegated (a console error, no copy):
+                // there the link is shown selected for the person to copy.
+                let framed = web_sys::window()
+                    .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+                    .unwrap_or(false);
+                let clipboard = web_sys::window()
+                    .filter(|_| !framed)
+                    .map(|w| w.navigator().clipboard());
                 if let Some(clipboard) = clipboard {
                     let promise = clipboard.write_text(&url);
                     leptos::task::spawn_local(async move {
@@ -158,7 +165,7 @@ pub fn SharePanel() -> impl IntoView {
         Ok(url) => {
             let with_embed = url.replacen('#', "?embed=1#", 1);
             snippet.set(Some(format!(
-                "<iframe src=\"{with_embed}\" title=\"collab-risk\" width=\"100%\" height=\"900\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>"
+                "<iframe src=\"{with_embed}\" title=\"collab-risk\" width=\"100%\" height=\"900\" loading=\"lazy\" referrerpolicy=\"no-referrer\" allow=\"clipboard-write\"></iframe>"
             )))
         }
         Err(b) => banner.show(b),

@@ -201,3 +201,64 @@ test('a platform fact can be overridden, shows its source on focus, is marked ed
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('changing an option\'s platform shows the new platform\'s facts', async () => {
+  const { context, app, problems } = await open();
+  const card = app.byTestId('option-card').first();
+  await card.locator('details.facts > summary').click();
+  await card.locator('[data-testid="platform-select"]').selectOption('element_selfhosted_macau');
+  await card.locator('.fact-row[data-field="data_location"] select').waitFor();
+  assert.equal(await card.locator('.fact-row[data-field="data_location"] select').inputValue(), 'macau');
+  assert.match(await card.locator('[data-testid="residency-badge"]').innerText(), /Macau/);
+  await card.locator('[data-testid="platform-select"]').selectOption('dingtalk_mainland');
+  await card.page().waitForFunction(() => document.querySelector('.fact-row[data-field="data_location"] select').value === 'mainland_other');
+  assert.equal(await card.locator('.fact-row[data-field="licence_currency"] select').inputValue(), 'CNY');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('identical options tie: neither is "cheaper" than the other', async () => {
+  const { context, page, app, problems } = await open();
+  await app.byTestId('duplicate-option').first().click();
+  await app.simulationDone();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-matrix"] tbody tr').length === 3);
+  const cell = (r, c) => page.locator(`[data-testid="compare-matrix"] tbody tr:nth-child(${r}) td:nth-of-type(${c})`).innerText();
+  assert.match(await cell(1, 2), /^0[.,]0\s?%$/);
+  assert.match(await cell(2, 1), /^0[.,]0\s?%$/);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('transfer bases are alternatives; removing the article\'s option keeps the app working', async () => {
+  const { context, page, app, problems } = await open();
+  const card = app.byTestId('option-card').first();
+  await card.locator('[data-measure="transfer_consent_notification"] input').check();
+  await card.locator('[data-measure="transfer_authorisation"] input').check();
+  assert.equal(await card.locator('[data-measure="transfer_consent_notification"] input').isChecked(), false);
+  assert.equal(await card.locator('[data-measure="transfer_authorisation"] input').isChecked(), true);
+  await app.byTestId('add-option').click();
+  const before = await app.totals();
+  await app.byTestId('remove-option').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="option-card"]').length === 2);
+  assert.equal(await app.byTestId('model-error').count(), 0, 'still evaluable');
+  assert.equal(await app.byTestId('claim').count(), 0, 'the claim about the removed option is gone');
+  assert.notDeepEqual(await app.totals(), before);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'add-option', 'focus kept');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('the other language\'s decimal mark is refused, not read as a thousands separator', async () => {
+  const { context, page, app } = await open();
+  await page.locator('details.economics > summary').click();
+  const totals = await app.totals();
+  await page.locator('#fx-usd-input').fill('8,05');
+  assert.equal(await page.locator('#fx-usd-input').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await app.totals(), totals);
+  await app.setLanguage('pt');
+  await page.locator('#fx-usd-input').fill('8.05');
+  assert.equal(await page.locator('#fx-usd-input').getAttribute('aria-invalid'), 'true');
+  await page.locator('#fx-usd-input').fill('8,1');
+  assert.equal(await page.locator('#fx-usd-input').getAttribute('aria-invalid'), 'false');
+  await context.close();
+});
