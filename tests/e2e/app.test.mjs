@@ -262,3 +262,15 @@ test('the other language\'s decimal mark is refused, not read as a thousands sep
   assert.equal(await page.locator('#fx-usd-input').getAttribute('aria-invalid'), 'false');
   await context.close();
 });
+
+test('on a 390 px phone nothing scrolls sideways, with every section open', async () => {
+  const { context, page, app, problems } = await open({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 2 });
+  await app.loadPreset('bank-200');
+  await app.simulationDone();
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.waitForTimeout(300);
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
