@@ -235,6 +235,7 @@ fn PresetSelect() -> impl IntoView {
                     match presets::load(&name) {
                         Ok(s) => {
                             let s = super::state::localize_preset(&name, s, tr.locale());
+                            keep_previous_autosave();
                             state.replace(s);
                             selected.set(name);
                         }
