@@ -152,7 +152,12 @@ pub fn evaluate_deterministic(
         let expected_loss = eal * discount_sum;
         options.push(OptionDeterministic {
             id: option.id.clone(),
-            name: option.label.clone(),
+            // A blank label would leave a nameless row in every table and chart.
+            name: if option.label.trim().is_empty() {
+                format!("{} ({})", platform.name, option.id)
+            } else {
+                option.label.clone()
+            },
             platform: platform.id.clone(),
             platform_name: platform.name.clone(),
             expected_risk_adjusted_total_mop: decimal_to_f64(cost.total_mop) + expected_loss,

@@ -1,5 +1,5 @@
 //! The app shell: header (title, preset, language), banner, inputs, option cards, results.
-use super::banner::{ErrorBanner, ModelErrorNotice};
+use super::banner::{ErrorBanner, ModelErrorNotice, UndoReplaceNotice};
 use super::inputs::ScenarioInputs;
 use super::methodology::MethodologyPanel;
 use super::modes::{
@@ -148,6 +148,7 @@ fn Shell() -> impl IntoView {
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintHeader link=print_link />
             <ErrorBanner />
+            <UndoReplaceNotice />
             <ModelErrorNotice />
             <ClaimsPanel />
             <ScenarioInputs />

@@ -80,3 +80,25 @@ pub fn ModelErrorNotice() -> impl IntoView {
         })
     }
 }
+
+/// After a preset, link or file replaced the working scenario: one click puts it back.
+#[component]
+pub fn UndoReplaceNotice() -> impl IntoView {
+    let state = super::AppState::use_context();
+    let tr = Tr::use_context();
+    move || {
+        state.replaced.with(Option::is_some).then(|| {
+            view! {
+                <div class="undo-notice" role="status" data-testid="undo-notice">
+                    <span>{tr.t("undo.replaced")}</span>
+                    <button type="button" data-testid="undo-button" on:click=move |_| state.undo_replace()>
+                        {tr.t("undo.button")}
+                    </button>
+                    <button type="button" class="link" on:click=move |_| state.replaced.set(None)>
+                        {tr.t("banner.dismiss")}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -273,7 +273,16 @@ fn CostChart() -> impl IntoView {
         })
     };
     view! {
-        <CanvasChart testid="cost-chart" class="line-chart" label=Signal::derive(move || tr.t("chart.cost_title"))
+        <CanvasChart testid="cost-chart" class="line-chart" label=Signal::derive(move || {
+                // The chart's point for a screen reader: where each option ends up.
+                let title = tr.t("chart.cost_title");
+                match report(state) {
+                    Some(r) => format!("{title}: {}", r.options.iter()
+                        .map(|o| format!("{} {}", o.name, format_mop(tr.locale(), o.cost.total_mop)))
+                        .collect::<Vec<_>>().join("; ")),
+                    None => title,
+                }
+            })
             data=Signal::derive(data) draw=cost_over_time::draw />
     }
 }
@@ -314,7 +323,20 @@ fn ExceedanceChart() -> impl IntoView {
         })
     };
     view! {
-        <CanvasChart testid="exceedance-chart" class="line-chart" label=Signal::derive(move || tr.t("chart.exceedance_title"))
+        <CanvasChart testid="exceedance-chart" class="line-chart" label=Signal::derive(move || {
+                // For a screen reader: each option's chance of exceeding the appetite line.
+                let title = tr.t("chart.exceedance_title");
+                let (appetite, years) = state.scenario.with(|s| (decimal_to_f64(s.risk_appetite_mop), s.horizon_years));
+                let line = appetite * f64::from(years);
+                state.simulation.with(|s| match &s.report {
+                    Some(r) => format!("{title} — {}: {}", tr.f("chart.appetite", &[("years", &years.to_string())]),
+                        r.options.iter().map(|o| {
+                            let p = o.simulation.exceedance.iter().find(|e| e.threshold_mop >= line).map(|e| e.probability).unwrap_or(0.0);
+                            format!("{} {}", o.name, format_percent(tr.locale(), p))
+                        }).collect::<Vec<_>>().join("; ")),
+                    None => title.clone(),
+                })
+            })
             data=Signal::derive(data) draw=exceedance::draw />
     }
 }

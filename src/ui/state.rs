@@ -52,6 +52,8 @@ pub struct AppState {
     /// Why the current scenario cannot be evaluated, if it cannot.
     pub model_error: RwSignal<Option<ModelError>>,
     pub simulation: RwSignal<SimulationState>,
+    /// The scenario a preset, link or file replaced, until the next edit: one step of undo.
+    pub replaced: RwSignal<Option<Scenario>>,
     generation: StoredValue<u64>,
 }
 
@@ -71,6 +73,7 @@ impl AppState {
             deterministic: RwSignal::new(None),
             model_error: RwSignal::new(None),
             simulation: RwSignal::new(SimulationState::default()),
+            replaced: RwSignal::new(None),
             generation: StoredValue::new(0),
         };
         Effect::new(move |_| {
@@ -84,14 +87,28 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Changes the working scenario (recomputation follows).
+    /// Changes the working scenario (recomputation follows). An edit ends the chance to undo a
+    /// replacement.
     pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
+        if self.replaced.with_untracked(Option::is_some) {
+            self.replaced.set(None);
+        }
         self.scenario.update(f);
     }
 
-    /// Replaces the working scenario (a preset, a link, an import).
+    /// Replaces the working scenario (a preset, a link, an import), keeping the old one for undo.
     pub fn replace(&self, scenario: Scenario) {
+        let previous = self.scenario.get_untracked();
+        self.replaced.set(Some(previous));
         self.scenario.set(scenario);
+    }
+
+    /// Puts back the scenario the last replacement displaced.
+    pub fn undo_replace(&self) {
+        if let Some(previous) = self.replaced.get_untracked() {
+            self.replaced.set(None);
+            self.scenario.set(previous);
+        }
     }
 
     fn recompute(&self, scenario: Scenario) {

@@ -274,3 +274,20 @@ test('on a 390 px phone nothing scrolls sideways, with every section open', asyn
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('loading a preset can be undone; a blank option name still shows a name', async () => {
+  const { context, page, app, problems } = await open();
+  await app.setUsers(77);
+  const mine = await app.totals();
+  await app.loadPreset('clinic-30');
+  await app.byTestId('undo-notice').waitFor();
+  await app.byTestId('undo-button').click();
+  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="total-cost"]')].map((e) => e.innerText).join('|') === t, mine.join('|'));
+  assert.equal(await app.byTestId('users-input').inputValue(), '77');
+  assert.equal(await app.byTestId('undo-notice').count(), 0);
+  await app.byTestId('option-label').first().fill('');
+  await page.waitForFunction(() => document.querySelector('[data-testid="results-table"] tbody th')?.innerText.trim().length > 0);
+  assert.match(await page.locator('[data-testid="cost-chart"]').getAttribute('aria-label'), /MOP/);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
