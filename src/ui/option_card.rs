@@ -129,6 +129,7 @@ fn OptionCard(id: String) -> impl IntoView {
             })
         }
     };
+    let text_max = state.catalog.limits.text_length.max;
     let duplicate = {
         let id = id.clone();
         move |_| {
@@ -138,7 +139,11 @@ fn OptionCard(id: String) -> impl IntoView {
                         let mut copy = s.options[pos].clone();
                         copy.id = s.unused_option_id();
                         // A distinguishable name in the heatmap, legends and matrices.
-                        copy.label = format!("{} {}", copy.label, tr.t("option.copy_suffix"));
+                        let suffix = tr.t("option.copy_suffix");
+                        // Within the label limit: shorten the original, not the suffix.
+                        let room = (text_max as usize).saturating_sub(suffix.chars().count() + 1);
+                        let base: String = copy.label.chars().take(room).collect();
+                        copy.label = format!("{base} {suffix}");
                         s.options.insert(pos + 1, copy);
                     }
                 }
@@ -192,7 +197,6 @@ fn OptionCard(id: String) -> impl IntoView {
     let heading_id = format!("{id}-heading");
     let labelledby = heading_id.clone();
     let platforms = state.catalog.platforms.clone();
-    let text_max = state.catalog.limits.text_length.max;
     view! {
         <article class="option-card" data-testid="option-card" aria-labelledby=labelledby
             class:spotlight=spotlit class:dimmed=dimmed>
