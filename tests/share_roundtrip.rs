@@ -4,10 +4,12 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use collab_risk::model::catalog::Catalog;
-use collab_risk::model::export::{report_csv, scenario_json, CSV_HEADER, FORMULA_TRIGGERS};
+use collab_risk::model::export::{
+    is_plain_number, report_csv, scenario_json, CSV_HEADER, FORMULA_TRIGGERS,
+};
 use collab_risk::model::import::scenario_from_file;
 use collab_risk::model::presets;
-use collab_risk::model::report::evaluate;
+use collab_risk::model::report::{evaluate, Report};
 use collab_risk::model::scenario::Scenario;
 use collab_risk::model::share::{decode_fragment, encode_fragment};
 use collab_risk::model::storage::{decode_saved, encode_saved};
@@ -95,7 +97,7 @@ fn scenario(v: &Variation) -> Scenario {
     s
 }
 
-/// Minimal RFC 4180 reader (CRLF records).
+/// Minimal RFC 4180 reader (CRLF records, strict: no bare CR or LF, a final CRLF).
 fn parse_csv(csv: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -113,15 +115,22 @@ fn parse_csv(csv: &str) -> Vec<Vec<String>> {
             (false, '"') if field.is_empty() => quoted = true,
             (false, ',') => row.push(std::mem::take(&mut field)),
             (false, '\r') => {
-                assert_eq!(chars.next(), Some('\n'));
+                assert_eq!(chars.next(), Some('\n'), "bare CR");
                 row.push(std::mem::take(&mut field));
                 rows.push(std::mem::take(&mut row));
             }
-            (false, c) => field.push(c),
+            (false, c) => {
+                assert_ne!(c, '\n', "bare LF");
+                field.push(c)
+            }
         }
     }
-    assert!(field.is_empty() && row.is_empty());
+    assert!(field.is_empty() && row.is_empty(), "no final CRLF");
     rows
+}
+
+fn report(name: &str) -> Report {
+    evaluate(&presets::load(name).unwrap(), catalog()).unwrap()
 }
 
 proptest! {
@@ -208,4 +217,97 @@ proptest! {
             prop_assert!(decoded.validate(catalog()).is_ok());
         }
     }
+}
+
+#[test]
+fn every_preset_report_is_well_formed() {
+    for name in presets::names() {
+        let report = report(name);
+        let csv = report_csv(&report);
+        let rows = parse_csv(&csv);
+        assert_eq!(rows[0].join(","), CSV_HEADER);
+        let figures_per_option = (rows.len() - 1 - report.comparisons.len()) / report.options.len();
+        assert_eq!(
+            rows.len(),
+            1 + figures_per_option * report.options.len() + report.comparisons.len()
+        );
+        for row in &rows[1..] {
+            assert_eq!(row.len(), 5, "{row:?}");
+            assert!(row[3].is_empty() || is_plain_number(&row[3]), "{row:?}");
+        }
+        for o in &report.options {
+            let total = rows
+                .iter()
+                .find(|r| r[0] == o.id && r[2] == "total_cost")
+                .unwrap();
+            assert_eq!(total[3], o.cost.total_mop.to_string());
+            assert_eq!(total[4], "MOP");
+            for fig in [
+                "sim_p95",
+                "rosi",
+                "roi_score",
+                "payback_year",
+                "rating_overall",
+            ] {
+                assert!(rows.iter().any(|r| r[0] == o.id && r[2] == fig), "{fig}");
+            }
+        }
+        for c in &report.comparisons {
+            let fig = format!("p_cheaper_than:{}", c.b);
+            assert!(rows.iter().any(|r| r[0] == c.a && r[2] == fig));
+        }
+    }
+}
+
+#[test]
+fn user_text_is_neutralised_and_negative_numbers_are_not() {
+    let mut scenario = presets::load("bank-200").unwrap();
+    scenario.options[0].id = "=cmd|' /C calc'!A0".into();
+    scenario.options[0].label = "+SUM(1,2)".into();
+    scenario.options[1].id = "@x".into();
+    scenario.options[1].label = "-2, \"quoted\"\r\nnext".into();
+    scenario.options[2].label = "\tTab".into();
+    // Few records: the measures avoid less loss than they cost, so ROSI < 0.
+    scenario.organisation.data_subjects = 0;
+    for claim in &mut scenario.claims {
+        claim.higher_option = scenario.options[0].id.clone();
+        claim.lower_option = scenario.options[1].id.clone();
+    }
+    let report = evaluate(&scenario, catalog()).unwrap();
+    let csv = report_csv(&report);
+    let rows = parse_csv(&csv);
+    for row in &rows[1..] {
+        for (i, cell) in row.iter().enumerate() {
+            if i != 3 {
+                assert!(!cell.starts_with(FORMULA_TRIGGERS), "{row:?}");
+            }
+        }
+    }
+    assert!(rows
+        .iter()
+        .any(|r| r[0] == "'=cmd|' /C calc'!A0" && r[1] == "'+SUM(1,2)"));
+    assert!(rows
+        .iter()
+        .any(|r| r[0] == "'@x" && r[1] == "'-2, \"quoted\"\r\nnext"));
+    assert!(rows.iter().any(|r| r[1] == "'\tTab"));
+    assert!(rows.iter().any(|r| r[2] == "p_cheaper_than:@x"));
+    // A negative ROSI (measures cost more than the loss they avoid) stays a number.
+    let negative: Vec<_> = rows.iter().filter(|r| r[3].starts_with('-')).collect();
+    assert!(!negative.is_empty(), "a negative ROSI is expected");
+    for r in negative {
+        assert!(
+            is_plain_number(&r[3]) && r[3].parse::<f64>().unwrap() < 0.0,
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn payback_year_empty_when_none() {
+    let report = report("article-50");
+    let csv = report_csv(&report);
+    let rows = parse_csv(&csv);
+    let payback = rows.iter().find(|r| r[2] == "payback_year").unwrap();
+    assert_eq!(payback[3], "");
+    assert_eq!(payback[4], "year");
 }
