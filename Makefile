@@ -8,7 +8,7 @@ export COLLAB_RISK_TOOLS := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: serve build test bench fuzz setup setup-test clean
+.PHONY: serve build test bench fuzz data setup setup-test clean
 
 ## make serve: build and serve the app on http://127.0.0.1:$(PORT) (PORT=… to change)
 serve: setup
@@ -46,6 +46,11 @@ bench: build
 N ?= 1000000
 fuzz:
 	cargo run -q --locked --profile bench-native --bin fuzz_decoders -- $(N)
+
+## make data: after editing data/catalog.json, rewrite its postcard twin (what the browser reads)
+data:
+	COLLAB_RISK_UPDATE_DATA=1 cargo test -q --locked --test model_catalog postcard_catalog_matches_the_json
+	cargo test -q --locked --test model_catalog
 
 setup:
 	@scripts/setup.sh build

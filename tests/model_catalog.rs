@@ -183,3 +183,29 @@ fn broken_catalogs_are_refused() {
         "invalid_catalog"
     );
 }
+
+/// The browser reads `data/catalog.postcard`; it must hold exactly the validated JSON catalog.
+/// `make data` (COLLAB_RISK_UPDATE_DATA=1) rewrites it after the JSON is edited.
+#[test]
+fn postcard_catalog_matches_the_json() {
+    use collab_risk::model::catalog::{Catalog, CATALOG_JSON, CATALOG_POSTCARD};
+    let from_json = Catalog::from_json(CATALOG_JSON).expect("catalog.json validates");
+    let bytes = from_json.to_postcard().expect("catalog serialises");
+    if std::env::var_os("COLLAB_RISK_UPDATE_DATA").is_some() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog.postcard"),
+            &bytes,
+        )
+        .expect("write data/catalog.postcard");
+        return;
+    }
+    assert!(
+        bytes == CATALOG_POSTCARD,
+        "data/catalog.postcard is out of date with data/catalog.json: run `make data`"
+    );
+    let decoded = Catalog::from_postcard(CATALOG_POSTCARD).expect("postcard catalog decodes");
+    assert_eq!(decoded, from_json);
+    // Truncated or foreign bytes are an error, not a panic.
+    assert!(Catalog::from_postcard(&CATALOG_POSTCARD[..CATALOG_POSTCARD.len() / 2]).is_err());
+    assert!(Catalog::from_postcard(b"{\"format\":1}").is_err());
+}

@@ -19,6 +19,10 @@ pub use super::measures::{Measure, MeasureCondition, MeasureEffect, MeasureParam
 
 /// The catalog file, embedded at compile time (no file system in wasm).
 pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/data/catalog.json"));
+/// The same catalog as postcard bytes (`data/catalog.postcard`), which the browser build reads: a
+/// far smaller wasm than parsing JSON there. Generated from `data/catalog.json` by `make data`;
+/// the native tests check the two agree byte for byte.
+pub const CATALOG_POSTCARD: &[u8] = include_bytes!("../../data/catalog.postcard");
 /// Format tag of the catalog file.
 pub const CATALOG_FORMAT: &str = "collab-risk/catalog";
 /// Catalog version this build reads.
@@ -76,7 +80,7 @@ pub struct Sourced<T> {
     /// Confidence mark.
     pub confidence: Confidence,
     /// Caveat shown next to the value (e.g. "estimate — enter your own quote").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -372,9 +376,9 @@ pub struct AttributeFactor {
     pub rationale: String,
     pub source: String,
     pub confidence: Confidence,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub choices: Option<BTreeMap<String, FactorPair>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub bands: Option<Vec<FactorBand>>,
 }
 
@@ -489,9 +493,10 @@ pub struct Catalog {
 
 static EMBEDDED: OnceLock<Result<Catalog, ModelError>> = OnceLock::new();
 
-/// Parses the embedded catalog. Natively it is also validated (`Catalog::from_json`); the browser
-/// build skips re-validating the same bytes, which the native test suite validates, so `validate`
-/// and its messages stay out of the wasm (about 9 KB gzipped).
+/// Parses the embedded catalog. Natively it is read from the JSON and validated
+/// (`Catalog::from_json`); the browser build reads the postcard twin of the same data, which the
+/// native tests prove equal to the validated JSON, so neither a JSON parser for the catalog nor
+/// `validate` and its messages are in the wasm.
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_embedded() -> Result<Catalog, ModelError> {
     Catalog::from_json(CATALOG_JSON)
@@ -499,10 +504,7 @@ fn parse_embedded() -> Result<Catalog, ModelError> {
 
 #[cfg(target_arch = "wasm32")]
 fn parse_embedded() -> Result<Catalog, ModelError> {
-    serde_json::from_str(CATALOG_JSON).map_err(|e| ModelError::InvalidCatalog {
-        path: String::new(),
-        message: e.to_string(),
-    })
+    Catalog::from_postcard(CATALOG_POSTCARD)
 }
 
 impl Catalog {
@@ -523,6 +525,23 @@ impl Catalog {
             })?;
         catalog.validate()?;
         Ok(catalog)
+    }
+
+    /// Read the postcard form written by [`Catalog::to_postcard`] (not validated: the bytes are
+    /// produced from a validated catalog, and the tests check they still match the JSON).
+    pub fn from_postcard(bytes: &[u8]) -> Result<Catalog, ModelError> {
+        postcard::from_bytes(bytes).map_err(|e| ModelError::InvalidCatalog {
+            path: String::new(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The catalog as postcard bytes (what `data/catalog.postcard` holds).
+    pub fn to_postcard(&self) -> Result<Vec<u8>, ModelError> {
+        postcard::to_allocvec(self).map_err(|e| ModelError::InvalidCatalog {
+            path: String::new(),
+            message: e.to_string(),
+        })
     }
 
     /// Platform by id.

@@ -71,7 +71,7 @@ pub struct Measure {
     pub rationale: String,
     pub source: String,
     pub confidence: Confidence,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parameter: Option<MeasureParameter>,
 }
 
