@@ -39,6 +39,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   quiet rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown failed"
 fi
 
+# The release build rebuilds std for size (Makefile RELEASE_ENV): it needs the library sources.
+if [ ! -f "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+  say "adding rust component rust-src (the release build rebuilds std for size)"
+  quiet rustup component add rust-src || die "rustup component add rust-src failed"
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION with cargo (about 15 minutes on 2 cores)"
   quiet cargo install --locked --force trunk --version "$TRUNK_VERSION" \
@@ -69,6 +75,9 @@ fi
 
 # Trunk runs offline, which makes cargo offline too: fetch the locked crates first.
 quiet cargo fetch --locked || die "cargo fetch failed — is crates.io reachable? Cargo.lock must be committed"
+# …and the crates the standard library is built from (rust-src's own lockfile).
+quiet env RUSTC_BOOTSTRAP=1 cargo fetch --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
+  || die "cargo fetch of the standard library's crates failed — is crates.io reachable?"
 
 if [ "$mode" = test ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
