@@ -36,14 +36,16 @@ pub(crate) const AXIS: RGBColor = RGBColor(140, 152, 164);
 const MAX_AREA_PX: f64 = 16_000_000.0;
 const MAX_SIDE_PX: f64 = 16_384.0;
 
-/// A canvas sized for drawing: its backing store is CSS size × `dpr` device pixels.
+/// A canvas sized for drawing: its backing store is CSS size × devicePixelRatio device pixels;
+/// the layout is computed in chart pixels (CSS px / [`text_scale`]), `dpr` converts those.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Prepared {
-    /// Device pixels per CSS pixel actually used; multiply every CSS-pixel quantity by this.
+    /// Device pixels per chart pixel (devicePixelRatio × text scale); multiply every layout
+    /// quantity by this.
     pub dpr: f64,
     pub width_px: u32,
     pub height_px: u32,
-    /// CSS size the layout is computed in.
+    /// Size the layout is computed in (chart pixels).
     pub css_width: f64,
     pub css_height: f64,
 }
@@ -70,9 +72,40 @@ impl Prepared {
     }
 }
 
-/// The canvas's CSS content size (clientWidth/clientHeight; 0 when not laid out).
+/// How much larger than usual the page's text is: the root element's computed font size over the
+/// 16 px default (1.25 in presenter mode, more when the reader has set a larger default font).
+/// Charts lay out in "chart pixels" of CSS px × this scale, so their text, lines and paddings
+/// grow with the page's text instead of staying at fixed sizes. Through `Reflect`: web-sys's
+/// `CssStyleDeclaration` feature is not enabled.
+pub(crate) fn text_scale() -> f64 {
+    let size = (|| {
+        let window = web_sys::window()?;
+        let root = window.document()?.document_element()?;
+        let get = js_sys::Reflect::get(window.as_ref(), &JsValue::from_str("getComputedStyle"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let style = get.call1(window.as_ref(), root.as_ref()).ok()?;
+        let font_size = js_sys::Reflect::get(&style, &JsValue::from_str("fontSize")).ok()?;
+        font_size
+            .as_string()?
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .ok()
+    })();
+    size.filter(|s| s.is_finite() && *s > 0.0)
+        .map(|s| (s / 16.0).clamp(0.75, 3.0))
+        .unwrap_or(1.0)
+}
+
+/// The canvas's content size in chart pixels (clientWidth/clientHeight over [`text_scale`]; 0
+/// when not laid out).
 pub(crate) fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
-    (canvas.client_width() as f64, canvas.client_height() as f64)
+    let scale = text_scale();
+    (
+        canvas.client_width() as f64 / scale,
+        canvas.client_height() as f64 / scale,
+    )
 }
 
 /// Sets the canvas's CSS height through CSSOM (`element.style.height = …`).
@@ -80,7 +113,9 @@ pub(crate) fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
 /// The page CSP forbids inline `style` attributes, but CSSOM property writes are not covered by
 /// `style-src`, so this is allowed. Done through `Reflect` because the crate's web-sys feature
 /// list (owned by Cargo.toml) does not include `CssStyleDeclaration`.
+/// `css_height` is in chart pixels (see [`css_size`]).
 pub(crate) fn set_css_height(canvas: &HtmlCanvasElement, css_height: f64) {
+    let css_height = css_height * text_scale();
     if !css_height.is_finite() || css_height < 0.0 {
         return;
     }
@@ -99,8 +134,10 @@ pub(crate) fn set_css_height(canvas: &HtmlCanvasElement, css_height: f64) {
 /// everything afterwards, so that is harmless. We only write when the size changed, to avoid
 /// reallocating the backing store on every redraw.
 pub(crate) fn prepare(canvas: &HtmlCanvasElement) -> Result<Prepared, ChartError> {
-    let (css_width, css_height) = css_size(canvas);
-    if !(css_width >= 1.0 && css_height >= 1.0) {
+    let scale = text_scale();
+    let (client_width, client_height) =
+        (canvas.client_width() as f64, canvas.client_height() as f64);
+    if !(client_width >= 1.0 && client_height >= 1.0) {
         return Err(ChartError::NoSize);
     }
     let dpr = web_sys::window()
@@ -109,23 +146,26 @@ pub(crate) fn prepare(canvas: &HtmlCanvasElement) -> Result<Prepared, ChartError
         .unwrap_or(1.0)
         .clamp(1.0, 4.0);
     let dpr = dpr
-        .min((MAX_AREA_PX / (css_width * css_height)).sqrt())
-        .min(MAX_SIDE_PX / css_width)
-        .min(MAX_SIDE_PX / css_height);
-    let width_px = (css_width * dpr).round().max(1.0) as u32;
-    let height_px = (css_height * dpr).round().max(1.0) as u32;
+        .min((MAX_AREA_PX / (client_width * client_height)).sqrt())
+        .min(MAX_SIDE_PX / client_width)
+        .min(MAX_SIDE_PX / client_height);
+    let width_px = (client_width * dpr).round().max(1.0) as u32;
+    let height_px = (client_height * dpr).round().max(1.0) as u32;
     if canvas.width() != width_px {
         canvas.set_width(width_px);
     }
     if canvas.height() != height_px {
         canvas.set_height(height_px);
     }
+    // For tests and curious readers: the text scale the chart was laid out at.
+    let _ = canvas.set_attribute("data-text-scale", &format!("{scale}"));
     Ok(Prepared {
-        dpr,
+        // Device pixels per chart pixel: the backing store stays CSS size × devicePixelRatio.
+        dpr: dpr * scale,
         width_px,
         height_px,
-        css_width,
-        css_height,
+        css_width: client_width / scale,
+        css_height: client_height / scale,
     })
 }
 

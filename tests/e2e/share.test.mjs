@@ -267,6 +267,24 @@ test('?present=1: large type, advanced inputs hidden, S switches the spotlight',
   assert.equal(await spot(), 1);
   await page.keyboard.press('s');
   assert.equal(await spot(), 0);
+  // The charts' text grows with the page's (1.25×): the heatmap is laid out at that scale and is
+  // taller than the same heatmap at the same width in the normal view.
+  const heatmap = async (p) => {
+    await p.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.dataset.drawn);
+    return p.evaluate(() => {
+      const c = document.querySelector('[data-testid="heatmap"]');
+      return { scale: Number(c.dataset.textScale), height: c.clientHeight, width: c.width, cssWidth: c.clientWidth };
+    });
+  };
+  const presented = await heatmap(page);
+  assert.equal(presented.scale, 1.25);
+  assert.ok(Math.abs(presented.width - presented.cssWidth) <= 1, 'backing store stays CSS size × DPR');
+  const normal = await openPage(browser, server.origin);
+  await new AppPage(normal.page, server.url).open();
+  const usual = await heatmap(normal.page);
+  assert.equal(usual.scale, 1);
+  assert.ok(presented.height > usual.height * 1.15, `presenter heatmap ${presented.height} px vs ${usual.height} px`);
+  await normal.context.close();
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
