@@ -2,12 +2,11 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::canvas::{self, axes, draw_err, text_style, LegendItem, Measurer, AXIS, GRID, MUTED};
-use super::frame::{self, Frame, Ticked};
+use super::canvas::{self, axes, draw_err, LegendItem, Measurer};
+use super::frame::{self, Frame, LinePlot};
 use super::layout;
 use super::{ChartError, CostOverTimeData, SERIES_COLOURS};
 use crate::i18n::format_mop_compact;
-use plotters::coord::types::RangedCoordf64;
 
 /// Draws the cost-over-time line chart on `canvas`, filling its CSS size.
 ///
@@ -85,69 +84,24 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &CostOverTimeData) -> Result<(), C
 
     let root = canvas::root(canvas)?;
     root.fill(&WHITE).map_err(draw_err)?;
-    let area = f.chart_area(&root, &p)?;
-    let xs: Vec<f64> = f.x_ticks.iter().map(|t| t.0).collect();
-    let ys: Vec<f64> = f.y_ticks.iter().map(|t| t.0).collect();
     // The y axis spans the covering ticks exactly, so its top is a labelled line.
-    let (y_lo, y_hi) = match (ys.first(), ys.last()) {
-        (Some(a), Some(b)) if b > a => (*a, *b),
+    let (y_lo, y_hi) = match (f.y_ticks.first(), f.y_ticks.last()) {
+        (Some(a), Some(b)) if b.0 > a.0 => (a.0, b.0),
         _ => (y_lo, y_hi),
     };
-    let mut chart = f
-        .builder(&area, &p)
-        .build_cartesian_2d(
-            Ticked::new(RangedCoordf64::from(x_lo..x_hi), xs),
-            Ticked::new(RangedCoordf64::from(y_lo..y_hi), ys),
-        )
-        .map_err(draw_err)?;
-
-    let x_fmt = |v: &f64| frame::label_of(&f.x_ticks, *v);
-    let y_fmt = |v: &f64| frame::label_of(&f.y_ticks, *v);
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID.stroke_width(p.stroke(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(AXIS.stroke_width(p.stroke(1.0)))
-        .set_all_tick_mark_size(p.px(axes::TICK))
-        .label_style(text_style(
-            p.font(axes::TICK_FONT),
-            false,
-            MUTED,
-            plotters::style::text_anchor::HPos::Center,
-            plotters::style::text_anchor::VPos::Center,
-        ))
-        .axis_desc_style(text_style(
-            p.font(f.desc_font),
-            false,
-            canvas::FG,
-            plotters::style::text_anchor::HPos::Center,
-            plotters::style::text_anchor::VPos::Center,
-        ))
-        .x_desc(f.x_desc.clone())
-        .y_desc(f.y_desc.clone())
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .draw()
-        .map_err(draw_err)?;
-
-    for (pts, c) in &series {
-        if pts.len() > 1 {
-            chart
-                .draw_series(LineSeries::new(
-                    pts.iter().copied(),
-                    c.stroke_width(p.stroke(2.5)),
-                ))
-                .map_err(draw_err)?;
-        }
-        // A marker per year: the data are yearly, and a single year still shows.
-        chart
-            .draw_series(
-                pts.iter()
-                    .map(|pt| Circle::new(*pt, p.stroke(3.5), c.filled())),
-            )
-            .map_err(draw_err)?;
-    }
-    Ok(())
+    f.plot(
+        &root,
+        &p,
+        &m,
+        LinePlot {
+            x: x_lo..x_hi,
+            y: y_lo..y_hi,
+            series: &series,
+            // A marker per year: the data are yearly, and a single year still shows.
+            max_marked_points: usize::MAX,
+            vertical: None,
+        },
+    )
 }
 
 /// Series colour `i`, cycling through the colour-blind-safe palette.

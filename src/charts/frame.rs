@@ -7,9 +7,28 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::ops::Range;
 
-use super::canvas::{axes, line_h, Legend, LegendItem, Measurer, Prepared};
+use plotters::coord::types::RangedCoordf64;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::canvas::{
+    axes, draw_err, line_h, text_style, Legend, LegendItem, Measurer, Prepared, AXIS, FG, GRID,
+    MUTED,
+};
 use super::layout::{ellipsize, fit_size, MIN_FONT};
 use super::ChartError;
+
+/// What a line chart plots, in plotted units: both axes are linear here; a log axis is plotted as
+/// log10 of its values (ticks at whole exponents), so the two charts share one instance of
+/// plotters' generic chart code instead of one per coordinate type (a smaller wasm).
+pub(crate) struct LinePlot<'a> {
+    pub x: Range<f64>,
+    pub y: Range<f64>,
+    pub series: &'a [(Vec<(f64, f64)>, RGBColor)],
+    /// Series with at most this many points get a marker on every point (more would blur).
+    pub max_marked_points: usize,
+    /// A dashed vertical line at this x with its label (e.g. the risk tolerance).
+    pub vertical: Option<(f64, &'a str)>,
+}
 
 /// Below this plot size (CSS px) a chart is not worth drawing.
 const MIN_PLOT: f64 = 40.0;
@@ -128,6 +147,135 @@ impl Frame {
             .x_label_area_size(p.px(self.bottom_area))
             .y_label_area_size(p.px(self.left_area));
         b
+    }
+}
+
+impl Frame {
+    /// Draws the whole chart below the legend: grid, axes with this frame's ticks and titles, the
+    /// series, and the optional vertical line.
+    pub fn plot(
+        &self,
+        root: &DrawingArea<CanvasBackend, Shift>,
+        p: &Prepared,
+        m: &Measurer,
+        plot: LinePlot<'_>,
+    ) -> Result<(), ChartError> {
+        let area = self.chart_area(root, p)?;
+        let xs: Vec<f64> = self.x_ticks.iter().map(|t| t.0).collect();
+        let ys: Vec<f64> = self.y_ticks.iter().map(|t| t.0).collect();
+        let (x_lo, x_hi) = (plot.x.start, plot.x.end);
+        let mut chart = self
+            .builder(&area, p)
+            .build_cartesian_2d(
+                Ticked::new(RangedCoordf64::from(plot.x), xs),
+                Ticked::new(RangedCoordf64::from(plot.y.clone()), ys),
+            )
+            .map_err(draw_err)?;
+        let x_fmt = |v: &f64| label_of(&self.x_ticks, *v);
+        let y_fmt = |v: &f64| label_of(&self.y_ticks, *v);
+        chart
+            .configure_mesh()
+            .bold_line_style(GRID.stroke_width(p.stroke(1.0)))
+            .light_line_style(TRANSPARENT)
+            .axis_style(AXIS.stroke_width(p.stroke(1.0)))
+            .set_all_tick_mark_size(p.px(axes::TICK))
+            .label_style(text_style(
+                p.font(axes::TICK_FONT),
+                false,
+                MUTED,
+                HPos::Center,
+                VPos::Center,
+            ))
+            .axis_desc_style(text_style(
+                p.font(self.desc_font),
+                false,
+                FG,
+                HPos::Center,
+                VPos::Center,
+            ))
+            .x_desc(self.x_desc.clone())
+            .y_desc(self.y_desc.clone())
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .draw()
+            .map_err(draw_err)?;
+
+        for (pts, c) in plot.series {
+            if pts.len() > 1 {
+                chart
+                    .draw_series(LineSeries::new(
+                        pts.iter().copied(),
+                        c.stroke_width(p.stroke(2.5)),
+                    ))
+                    .map_err(draw_err)?;
+            }
+            if pts.len() <= plot.max_marked_points {
+                chart
+                    .draw_series(
+                        pts.iter()
+                            .map(|pt| Circle::new(*pt, p.stroke(3.5), c.filled())),
+                    )
+                    .map_err(draw_err)?;
+            }
+        }
+
+        let Some((value, label)) = plot.vertical else {
+            return Ok(());
+        };
+        let value = value.clamp(x_lo, x_hi);
+        let y_top = plot.y.end;
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(value, plot.y.start), (value, y_top)],
+                p.px(6.0),
+                p.px(4.0),
+                FG.stroke_width(p.stroke(1.5)),
+            ))
+            .map_err(draw_err)?;
+        // The label sits at the top of the line, on the side with more room, on a white box so
+        // it stays legible over the curves.
+        let (lx, ly) = chart.backend_coord(&(value, y_top));
+        let plot_x0 = chart.backend_coord(&(x_lo, y_top)).0;
+        let plot_x1 = chart.backend_coord(&(x_hi, y_top)).0;
+        let right_side = (plot_x1 - lx) >= (lx - plot_x0);
+        let room_px = if right_side {
+            plot_x1 - lx
+        } else {
+            lx - plot_x0
+        };
+        let room = (room_px as f64 / p.dpr - 8.0).max(0.0);
+        let font = axes::TICK_FONT;
+        let unit = |t: &str| m.unit(t, true);
+        let text = ellipsize(label.trim(), room, font, &unit);
+        if text.is_empty() {
+            return Ok(());
+        }
+        let w = p.px(unit(&text) * font + 6.0);
+        let gap = p.px(4.0);
+        let (x0, h) = if right_side {
+            (lx + gap, HPos::Left)
+        } else {
+            (lx - gap, HPos::Right)
+        };
+        let top = ly + p.px(4.0);
+        let box_h = p.px(line_h(font) + 2.0);
+        let (bx0, bx1) = if right_side {
+            (x0 - p.px(3.0), x0 - p.px(3.0) + w)
+        } else {
+            (x0 + p.px(3.0) - w, x0 + p.px(3.0))
+        };
+        root.draw(&Rectangle::new(
+            [(bx0, top), (bx1, top + box_h)],
+            WHITE.mix(0.85).filled(),
+        ))
+        .map_err(draw_err)?;
+        root.draw(&Text::new(
+            text,
+            (x0, top + box_h / 2),
+            text_style(p.font(font), true, FG, h, VPos::Center),
+        ))
+        .map_err(draw_err)?;
+        Ok(())
     }
 }
 

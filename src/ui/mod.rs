@@ -25,6 +25,9 @@ pub use state::{AppState, CatalogContext};
 
 /// Mounts the app on `<body>`. Called by `main` in the browser.
 pub fn start() {
+    // Development builds print a panic's message to the console. The release build aborts on
+    // panic without a message (panic=immediate-abort, see the Makefile), so the hook is left out.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
