@@ -176,6 +176,21 @@ pub fn format_decimal(locale: Locale, value: Decimal, places: u32) -> String {
     out
 }
 
+/// A factor or fact as written in the data (`0.05`, `560000`, `1.3`), with the locale's separators
+/// and every significant digit (at most 15): `560,000` / `560.000`, `0.05` / `0,05`.
+pub fn format_number(locale: Locale, value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    match Decimal::from_f64_retain(value).and_then(|d| d.round_sf(15)) {
+        Some(d) => {
+            let d = d.normalize();
+            format_decimal(locale, d, d.scale())
+        }
+        None => "—".to_owned(),
+    }
+}
+
 /// Money in whole patacas: `MOP 112,881` (en, zh-Hant) or `MOP 112.881` (pt).
 pub fn format_mop(locale: Locale, value: Decimal) -> String {
     format!("MOP {}", format_decimal(locale, value, 0))
@@ -183,7 +198,8 @@ pub fn format_mop(locale: Locale, value: Decimal) -> String {
 
 /// A float amount (simulation outputs) in whole patacas; non-finite values show as "—".
 pub fn format_mop_f64(locale: Locale, value: f64) -> String {
-    match Decimal::from_f64_retain(value) {
+    // 15 significant digits: a float carries no more, and more would print binary noise.
+    match Decimal::from_f64_retain(value).and_then(|d| d.round_sf(15)) {
         Some(d) if value.is_finite() => format_mop(locale, d),
         _ => "—".to_owned(),
     }
@@ -227,10 +243,25 @@ pub fn format_percent(locale: Locale, fraction: f64) -> String {
 /// (pt), an optional leading `-`, an optional `MOP` prefix. Thousands separators must fall
 /// between groups of three digits, so `8,05` in English or `8.05` in Portuguese — the other
 /// language's decimal mark — is refused rather than read as 805. Exponents, `+`, `_` and inner
-/// spaces are refused too.
+/// spaces are refused too. Full-width digits and marks (`１２３．５`) read as ASCII.
 pub fn parse_decimal(locale: Locale, input: &str) -> Option<Decimal> {
     let (thousands, decimal) = locale.separators();
-    let text = input.trim();
+    if input.len() > 160 {
+        return None;
+    }
+    // A Chinese input method types full-width digits and marks: read them as their ASCII forms.
+    let ascii: String = input
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            '，' => ',',
+            '．' => '.',
+            '－' => '-',
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect();
+    let text = ascii.trim();
     let text = text
         .strip_prefix("MOP")
         .map(str::trim_start)

@@ -1,6 +1,8 @@
 //! Translations are data files: every locale parses and has exactly English's keys, and every
 //! `{placeholder}` of a text appears in each translation of it.
-use collab_risk::i18n::{format_mop, format_percent, parse_decimal, Locale, Translations};
+use collab_risk::i18n::{
+    format_mop, format_mop_f64, format_number, format_percent, parse_decimal, Locale, Translations,
+};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -68,6 +70,25 @@ fn money_and_percent_formats_follow_the_locale() {
         Some(Decimal::new(12345, 1))
     );
     assert_eq!(parse_decimal(Locale::En, ""), None);
+    // Full-width digits from a Chinese input method.
+    assert_eq!(
+        parse_decimal(Locale::ZhHant, "１，２３４．５"),
+        Some(Decimal::new(12345, 1))
+    );
+    assert_eq!(
+        parse_decimal(Locale::ZhHant, "１２３"),
+        Some(Decimal::from(123))
+    );
+    assert_eq!(parse_decimal(Locale::ZhHant, "１２Ａ"), None);
+    // Factors and facts keep their digits; amounts from the simulation lose binary noise.
+    assert_eq!(format_number(Locale::Pt, 0.05), "0,05");
+    assert_eq!(format_number(Locale::En, 560_000.0), "560,000");
+    assert_eq!(format_number(Locale::Pt, 1.3), "1,3");
+    assert_eq!(format_number(Locale::En, f64::NAN), "—");
+    assert_eq!(
+        format_mop_f64(Locale::En, 1.023e27 + 3.0e11),
+        "MOP 1,023,000,000,000,000,000,000,000,000"
+    );
     assert_eq!(parse_decimal(Locale::En, "1e400"), None);
     // The other language's decimal mark is refused, not read as a thousands separator.
     assert_eq!(parse_decimal(Locale::En, "8,05"), None);
@@ -101,4 +122,98 @@ fn browser_languages_map_to_what_we_ship() {
     assert_eq!(Locale::from_browser_tag("pt-PT"), Some(Locale::Pt));
     assert_eq!(Locale::from_browser_tag("en-GB"), Some(Locale::En));
     assert_eq!(Locale::from_browser_tag("fr"), None);
+}
+
+/// Every model error code has a translated sentence in every language (the UI shows refused
+/// scenarios in the reader's language, from the error's own fields).
+#[test]
+fn every_model_error_is_translated() {
+    use collab_risk::model::error::ModelError as E;
+    let p = || "options[0].platform".to_owned();
+    let errors = [
+        E::InvalidJson {
+            path: p(),
+            message: "x".into(),
+        },
+        E::WrongType {
+            path: p(),
+            expected: "x".into(),
+        },
+        E::MissingField { path: p() },
+        E::UnknownField { path: p() },
+        E::OutOfRange {
+            path: p(),
+            message: "x".into(),
+        },
+        E::InvalidChoice {
+            path: p(),
+            value: "x".into(),
+            allowed: "a, b".into(),
+        },
+        E::UnknownPlatform {
+            path: p(),
+            id: "x".into(),
+        },
+        E::UnknownMeasure {
+            path: p(),
+            id: "x".into(),
+        },
+        E::UnknownPlatformField {
+            path: p(),
+            id: "x".into(),
+        },
+        E::UnknownSector {
+            path: p(),
+            id: "x".into(),
+        },
+        E::DuplicateId {
+            path: p(),
+            id: "x".into(),
+        },
+        E::OptionCount {
+            path: p(),
+            count: 7,
+            min: 2,
+            max: 6,
+        },
+        E::UnsupportedFormat {
+            path: p(),
+            found: "x".into(),
+            expected: "y".into(),
+        },
+        E::UnsupportedVersion {
+            path: p(),
+            found: "9".into(),
+            supported: 1,
+        },
+        E::Overflow {
+            path: p(),
+            message: "x".into(),
+        },
+        E::InvalidCatalog {
+            path: p(),
+            message: "x".into(),
+        },
+        E::UnknownPreset {
+            path: p(),
+            name: "x".into(),
+        },
+        E::InputTooLarge {
+            path: p(),
+            size: 9,
+            max: 8,
+        },
+        E::NotUtf8 {
+            path: p(),
+            position: 3,
+        },
+    ];
+    let t = Translations::embedded();
+    for locale in Locale::ALL {
+        for e in &errors {
+            let key = format!("model_error.{}", e.code());
+            assert_ne!(t.text(locale, &key), key, "{key} missing in {locale:?}");
+        }
+        assert_ne!(t.text(locale, "model_error.at"), "model_error.at");
+    }
 }

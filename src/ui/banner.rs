@@ -1,13 +1,17 @@
 //! The error banner (`data-testid="error-banner"`): problems that are not about one field —
 //! a scenario the model refuses, a bad link or file — in the current language, dismissible.
 use super::Tr;
+use crate::i18n::format_count;
+use crate::model::error::ModelError;
 use leptos::prelude::*;
 
-/// What the banner says: a translation key, its arguments, and an untranslated detail (a field path).
+/// What the banner says: a translation key and its arguments, the model's own error when the
+/// scenario was refused (translated from its fields), and the technical detail in English.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Banner {
     pub key: String,
     pub args: Vec<(String, String)>,
+    pub model_error: Option<ModelError>,
     pub detail: Option<String>,
 }
 
@@ -16,6 +20,7 @@ impl Banner {
         Banner {
             key: key.into(),
             args: Vec::new(),
+            model_error: None,
             detail: None,
         }
     }
@@ -23,6 +28,69 @@ impl Banner {
     pub fn with_detail(mut self, detail: impl Into<String>) -> Banner {
         self.detail = Some(detail.into());
         self
+    }
+
+    pub fn with_model_error(mut self, error: Option<ModelError>) -> Banner {
+        self.model_error = error;
+        self
+    }
+}
+
+/// A model error in the reader's language: what is wrong, from the error's own fields, after the
+/// field path it is about (`options[0].platform: unknown platform “x”`). Free-text details
+/// (a JSON parser's message, a range) stay in the English technical detail.
+pub fn model_error_text(tr: Tr, e: &ModelError) -> String {
+    let l = tr.locale();
+    let args: Vec<(&str, String)> = match e {
+        ModelError::InvalidChoice { value, allowed, .. } => {
+            vec![("value", value.clone()), ("allowed", allowed.clone())]
+        }
+        ModelError::UnknownPlatform { id, .. }
+        | ModelError::UnknownMeasure { id, .. }
+        | ModelError::UnknownPlatformField { id, .. }
+        | ModelError::UnknownSector { id, .. }
+        | ModelError::DuplicateId { id, .. } => vec![("id", id.clone())],
+        ModelError::OptionCount {
+            count, min, max, ..
+        } => vec![
+            ("count", format_count(l, *count as u64)),
+            ("min", format_count(l, *min)),
+            ("max", format_count(l, *max)),
+        ],
+        ModelError::UnsupportedFormat {
+            found, expected, ..
+        } => vec![("found", found.clone()), ("expected", expected.clone())],
+        ModelError::UnsupportedVersion {
+            found, supported, ..
+        } => vec![
+            ("found", found.clone()),
+            ("supported", supported.to_string()),
+        ],
+        ModelError::UnknownPreset { name, .. } => vec![("name", name.clone())],
+        ModelError::InputTooLarge { size, max, .. } => vec![
+            ("size", format_count(l, *size as u64)),
+            ("max", format_count(l, *max)),
+        ],
+        ModelError::NotUtf8 { position, .. } => {
+            vec![("position", format_count(l, *position as u64))]
+        }
+        _ => Vec::new(),
+    };
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let text = tr.f(&format!("model_error.{}", e.code()), &args);
+    match e.path() {
+        "" => text,
+        path => tr.f("model_error.at", &[("path", path), ("text", &text)]),
+    }
+}
+
+/// The English technical detail, folded away under a translated summary.
+fn technical_detail(tr: Tr, detail: String) -> impl IntoView {
+    view! {
+        <details class="technical">
+            <summary>{move || tr.t("banner.technical")}</summary>
+            <code class="detail">{detail}</code>
+        </details>
     }
 }
 
@@ -48,12 +116,14 @@ pub fn ErrorBanner() -> impl IntoView {
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
             let text = tr.f(&b.key, &args);
+            let reason = b.model_error.as_ref().map(|e| model_error_text(tr, e));
             view! {
                 <div class="error-banner" role="alert" data-testid="error-banner">
                     <p>
                         <strong>{text}</strong>
-                        {b.detail.map(|d| view! { <br /><code class="detail">{d}</code> })}
+                        {reason.map(|r| view! { <br /><span class="reason">{r}</span> })}
                     </p>
+                    {b.detail.map(|d| technical_detail(tr, d))}
                     <button type="button" class="dismiss" on:click=move |_| banner.set(None)>
                         {move || tr.t("banner.dismiss")}
                     </button>
@@ -74,7 +144,8 @@ pub fn ModelErrorNotice() -> impl IntoView {
                 <div class="model-error" role="alert" data-testid="model-error">
                     <strong>{tr.t("error.model")}</strong>
                     <br />
-                    <code class="detail">{e.to_string()}</code>
+                    <span class="reason">{model_error_text(tr, &e)}</span>
+                    {technical_detail(tr, e.to_string())}
                 </div>
             }
         })
@@ -90,7 +161,7 @@ pub fn UndoReplaceNotice() -> impl IntoView {
         state.replaced.with(Option::is_some).then(|| {
             view! {
                 <div class="undo-notice" role="status" data-testid="undo-notice">
-                    <span>{tr.t("undo.replaced")}</span>
+                    <span>{tr.t(state.replaced_note.get())}</span>
                     <button type="button" data-testid="undo-button" on:click=move |_| state.undo_replace()>
                         {tr.t("undo.button")}
                     </button>

@@ -2,7 +2,7 @@
 //! defence or as its five-step roadmap, each with its cost and what it changes.
 use super::option_card::{option_result, update_option, with_option};
 use super::{AppState, NumberField, Tr};
-use crate::i18n::format_mop;
+use crate::i18n::{format_decimal, format_mop};
 use crate::model::cost::measure_cost;
 use crate::model::measures::{Measure, MeasureCondition};
 use crate::model::scenario::MeasureSelection;
@@ -173,10 +173,13 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
         .iter()
         .map(|e| {
             let dim_key = format!("dimension.{}", e.dimension);
-            let rate = format!("×{:.2}", e.rate_factor);
-            let magnitude = format!("×{:.2}", e.magnitude_factor);
+            let (rate, magnitude) = (e.rate_factor, e.magnitude_factor);
+            let factor = move |f: f64| {
+                let d = Decimal::from_f64_retain(f).unwrap_or_default();
+                format!("×{}", format_decimal(tr.locale(), d, 2))
+            };
             view! {
-                <li>{move || tr.f("measure.effect", &[("dimension", &tr.t(&dim_key)), ("rate", &rate), ("magnitude", &magnitude)])}</li>
+                <li>{move || tr.f("measure.effect", &[("dimension", &tr.t(&dim_key)), ("rate", &factor(rate)), ("magnitude", &factor(magnitude))])}</li>
             }
         })
         .collect_view();

@@ -3,6 +3,7 @@
 //! are not confirmed are labelled as such.
 use super::field_editor::confidence_key;
 use super::{AppState, Tr};
+use crate::i18n::format_number;
 use crate::model::catalog::{Confidence, Sourced};
 use leptos::prelude::*;
 
@@ -25,13 +26,14 @@ fn confidence_badge(tr: Tr, c: Confidence) -> impl IntoView {
     view! { <span class=class>{move || tr.t(confidence_key(c))}</span> }
 }
 
-fn sourced_line<T: std::fmt::Display>(tr: Tr, label: String, s: &Sourced<T>) -> impl IntoView {
-    let value = s.value.to_string();
+fn sourced_line(tr: Tr, label_key: &'static str, s: &Sourced<f64>) -> impl IntoView {
+    let value = s.value;
     let note = s.note.clone();
     let as_of = s.as_of.clone();
     view! {
         <li>
-            {label}": "<strong>{value}</strong>" "{confidence_badge(tr, s.confidence)}
+            {move || tr.t(label_key)}": "<strong>{move || format_number(tr.locale(), value)}</strong>" "
+            {confidence_badge(tr, s.confidence)}
             " · "{move || tr.f("source.as_of", &[("date", &as_of)])}" · "{source_link(&s.source)}
             {note.map(|n| view! { <br /><small>{n}</small> })}
         </li>
@@ -66,11 +68,11 @@ pub fn MethodologyPanel() -> impl IntoView {
                     <strong>{move || tr.t(&name_key)}</strong>" — "{d.legal_basis.clone()}
                     <p class="help">{d.description.clone()}</p>
                     <ul>
-                        {sourced_line(tr, tr.t("method.base_rate"), &d.base_annual_rate)}
-                        {sourced_line(tr, tr.t("method.fixed_low"), &d.magnitude.fixed_low_mop)}
-                        {sourced_line(tr, tr.t("method.fixed_high"), &d.magnitude.fixed_high_mop)}
-                        {sourced_line(tr, tr.t("method.exposed_low"), &d.magnitude.exposed_fraction_low)}
-                        {sourced_line(tr, tr.t("method.exposed_high"), &d.magnitude.exposed_fraction_high)}
+                        {sourced_line(tr, "method.base_rate", &d.base_annual_rate)}
+                        {sourced_line(tr, "method.fixed_low", &d.magnitude.fixed_low_mop)}
+                        {sourced_line(tr, "method.fixed_high", &d.magnitude.fixed_high_mop)}
+                        {sourced_line(tr, "method.exposed_low", &d.magnitude.exposed_fraction_low)}
+                        {sourced_line(tr, "method.exposed_high", &d.magnitude.exposed_fraction_high)}
                         {d.factors.iter().map(|f| {
                             let field_key = format!("field.{}", f.field);
                             view! {
@@ -91,11 +93,12 @@ pub fn MethodologyPanel() -> impl IntoView {
         .iter()
         .map(|s| {
             let key = format!("sector.{}", s.id);
+            let (rate, magnitude) = (s.rate_factor, s.magnitude_factor);
             view! {
                 <tr>
                     <th scope="row">{move || tr.t(&key)}</th>
-                    <td class="num">"×"{s.rate_factor}</td>
-                    <td class="num">"×"{s.magnitude_factor}</td>
+                    <td class="num">"×"{move || format_number(tr.locale(), rate)}</td>
+                    <td class="num">"×"{move || format_number(tr.locale(), magnitude)}</td>
                     <td>{confidence_badge(tr, s.confidence)}" "<small>{s.rationale.clone()}</small></td>
                 </tr>
             }
@@ -121,10 +124,10 @@ pub fn MethodologyPanel() -> impl IntoView {
                 <ul class="formulas">{formulas}</ul>
                 <h3>{move || tr.t("method.anchors")}</h3>
                 <ul>
-                    {sourced_line(tr, tr.t("method.per_record"), &anchors.per_record_cost_usd)}
-                    {sourced_line(tr, tr.t("method.largest_fine"), &anchors.largest_observed_fine_mop)}
-                    {sourced_line(tr, tr.t("method.fine_low"), &anchors.transfer_fine_band_mop.low)}
-                    {sourced_line(tr, tr.t("method.fine_high"), &anchors.transfer_fine_band_mop.high)}
+                    {sourced_line(tr, "method.per_record", &anchors.per_record_cost_usd)}
+                    {sourced_line(tr, "method.largest_fine", &anchors.largest_observed_fine_mop)}
+                    {sourced_line(tr, "method.fine_low", &anchors.transfer_fine_band_mop.low)}
+                    {sourced_line(tr, "method.fine_high", &anchors.transfer_fine_band_mop.high)}
                 </ul>
                 <h3>{move || tr.t("method.dimensions")}</h3>
                 <ul class="dimensions">{dimensions}</ul>

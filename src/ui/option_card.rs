@@ -162,7 +162,7 @@ fn OptionCard(id: String) -> impl IntoView {
         move |ev| {
             let new_platform = event_target_value(&ev);
             let catalog = state.catalog;
-            update_option(state, &id, |o| {
+            let switch = |o: &mut OptionSpec| {
                 let old_name = catalog.platform(&o.platform).map(|p| p.name.clone());
                 // A label still naming the old platform follows the new one; a typed label stays.
                 if old_name.as_deref() == Some(o.label.as_str()) || o.label.trim().is_empty() {
@@ -170,10 +170,21 @@ fn OptionCard(id: String) -> impl IntoView {
                         o.label = p.name.clone();
                     }
                 }
-                o.platform = new_platform;
+                o.platform = new_platform.clone();
                 // The overrides described the old platform's facts.
                 o.overrides = PlatformOverrides::default();
-            });
+            };
+            let had_edits = with_option(state, &id, |o| o.overrides.iter().next().is_some());
+            if had_edits == Some(true) {
+                // Edited facts are thrown away: say so, with a way back.
+                let mut next = state.scenario.get_untracked();
+                if let Some(o) = next.options.iter_mut().find(|o| o.id == id) {
+                    switch(o);
+                }
+                state.replace_noting(next, "undo.platform_reset");
+            } else {
+                update_option(state, &id, switch);
+            }
         }
     };
     let mode = use_context::<super::PageMode>().unwrap_or_default();

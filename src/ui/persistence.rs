@@ -35,7 +35,9 @@ pub fn is_link_attempt(fragment: &str) -> bool {
 /// Banner for a refused link, file or stored value: the translated message for its code, and
 /// the untranslated detail (field path and message) for those who need it.
 pub fn error_banner(e: &impl InputError) -> Banner {
-    Banner::new(format!("error.{}", e.code())).with_detail(e.to_string())
+    Banner::new(format!("error.{}", e.code()))
+        .with_model_error(e.model_error().cloned())
+        .with_detail(e.to_string())
 }
 
 /// The last autosaved scenario; an unreadable one is moved aside and reported.

@@ -57,11 +57,18 @@ pub fn ClaimsPanel() -> impl IntoView {
                     ),
                     tr.t(if c.supported { "claims.explain_supported" } else { "claims.explain_not_supported" })
                 );
-                // The article's own arithmetic, independent of the current inputs.
-                let article_note = (c.source == ARTICLE_SOURCE).then(|| tr.t("claims.article_note"));
+                // The article's own arithmetic, independent of the current inputs; its quote and
+                // source follow the language (a link or file may carry another language's text).
+                let from_article = c.source == ARTICLE_SOURCE;
+                let article_note = from_article.then(|| tr.t("claims.article_note"));
+                let (quote, source) = if from_article {
+                    (tr.t("preset.article-50.claim"), tr.t("claims.article_source"))
+                } else {
+                    (c.text.clone(), c.source.clone())
+                };
                 view! {
                     <div class=if c.supported { "claim supported" } else { "claim refuted" } data-testid="claim">
-                        <blockquote>{c.text.clone()}<cite>{c.source.clone()}</cite></blockquote>
+                        <blockquote>{quote}<cite>{source}</cite></blockquote>
                         <p class="claim-figures">
                             <span>{tr.t("claims.claimed")}" "<strong>"> "{claimed}</strong></span>
                             <span>{tr.t("claims.computed")}" "<strong data-testid="claim-computed">{computed}</strong></span>

@@ -4,6 +4,7 @@ use super::persistence::{
     error_banner, keep_previous_autosave, share_url, show_link_in_address_bar,
 };
 use super::{AppState, Banner, BannerContext, Tr};
+use crate::i18n::format_count;
 use crate::model::export::{report_csv, scenario_json, UTF8_BOM};
 use crate::model::import::{scenario_from_file, MAX_IMPORT_BYTES};
 use leptos::prelude::*;
@@ -137,8 +138,11 @@ pub fn SharePanel() -> impl IntoView {
         if size > MAX_IMPORT_BYTES as f64 {
             let mut b = Banner::new("error.import_too_large");
             b.args = vec![
-                ("size".into(), format!("{size:.0}")),
-                ("limit".into(), MAX_IMPORT_BYTES.to_string()),
+                ("size".into(), format_count(tr.locale(), size as u64)),
+                (
+                    "limit".into(),
+                    format_count(tr.locale(), MAX_IMPORT_BYTES as u64),
+                ),
             ];
             banner.show(b);
             return;

@@ -54,6 +54,8 @@ pub struct AppState {
     pub simulation: RwSignal<SimulationState>,
     /// The scenario a preset, link or file replaced, until the next edit: one step of undo.
     pub replaced: RwSignal<Option<Scenario>>,
+    /// What the undo notice says about that replacement (a translation key).
+    pub replaced_note: RwSignal<&'static str>,
     generation: StoredValue<u64>,
 }
 
@@ -74,6 +76,7 @@ impl AppState {
             model_error: RwSignal::new(None),
             simulation: RwSignal::new(SimulationState::default()),
             replaced: RwSignal::new(None),
+            replaced_note: RwSignal::new("undo.replaced"),
             generation: StoredValue::new(0),
         };
         Effect::new(move |_| {
@@ -98,7 +101,14 @@ impl AppState {
 
     /// Replaces the working scenario (a preset, a link, an import), keeping the old one for undo.
     pub fn replace(&self, scenario: Scenario) {
+        self.replace_noting(scenario, "undo.replaced");
+    }
+
+    /// Like [`AppState::replace`], for an edit that throws work away (e.g. a platform change that
+    /// resets edited facts); `note` is the translation key of what the undo notice says.
+    pub fn replace_noting(&self, scenario: Scenario, note: &'static str) {
         let previous = self.scenario.get_untracked();
+        self.replaced_note.set(note);
         self.replaced.set(Some(previous));
         self.scenario.set(scenario);
     }

@@ -202,6 +202,27 @@ test('a platform fact can be overridden, shows its source on focus, is marked ed
   await context.close();
 });
 
+test('a platform change that resets edited facts says so and can be undone', async () => {
+  const { context, page, app, problems } = await open();
+  await app.loadPreset('article-50'); // its DingTalk option has an edited licence price (USD 71.91)
+  await app.byTestId('undo-notice').locator('.link').click(); // dismiss the preset's own notice
+  const card = app.byTestId('option-card').first();
+  await card.locator('details.facts > summary').click();
+  const price = card.locator('.fact-row[data-field="licence_amount"] input');
+  assert.equal(await price.inputValue(), '71.91');
+  const before = await app.totals();
+  await card.locator('[data-testid="platform-select"]').selectOption('signal');
+  const switched = await app.totalsChangedFrom(before);
+  assert.match(await app.byTestId('undo-notice').innerText(), /edited facts were reset/);
+  await app.byTestId('undo-button').click();
+  await app.totalsChangedFrom(switched);
+  assert.deepEqual(await app.totals(), before, 'undo restores the edited facts and their totals');
+  await card.locator('details.facts').evaluate((d) => { d.open = true; });
+  assert.equal(await card.locator('.fact-row[data-field="licence_amount"] input').inputValue(), '71.91');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('changing an option\'s platform shows the new platform\'s facts', async () => {
   const { context, app, problems } = await open();
   const card = app.byTestId('option-card').first();

@@ -174,6 +174,29 @@ test('bad files are refused with a message naming the problem; a good file impor
   await context.close();
 });
 
+test('a refused file is explained in the reader\'s language, the English detail folded away', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const app = new AppPage(page, server.url);
+  await app.open();
+  await page.selectOption('[data-testid="lang-select"]', 'pt');
+  const preset = presetScenario('article-50');
+  const bad = { ...preset, options: preset.options.map((o) => ({ ...o, platform: 'zzz' })) };
+  await app.byTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  const banner = app.byTestId('error-banner');
+  await banner.waitFor({ timeout: 5000 });
+  const shown = await banner.innerText();
+  assert.match(shown, /options\[0\]\.platform: plataforma desconhecida «zzz»/);
+  assert.doesNotMatch(shown, /unknown platform/, 'the English detail is folded away');
+  assert.match(await banner.locator('details.technical summary').innerText(), /Detalhe técnico/);
+  // A huge file's size is formatted the Portuguese way.
+  await page.evaluate(() => document.querySelector('[data-testid="error-banner"] .dismiss')?.click());
+  await app.byTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(1_000_001, 32) });
+  await banner.waitFor({ timeout: 5000 });
+  assert.match(await banner.innerText(), /1\.000\.001/);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('exported JSON re-imports, and the CSV neutralises formula cells', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   const app = new AppPage(page, server.url);
