@@ -48,6 +48,15 @@ fn article_difference_is_112881_125() {
 }
 
 #[test]
+fn a_claim_must_compare_two_different_options() {
+    let mut s = presets::load("article-50").unwrap();
+    s.claims[0].lower_option = s.claims[0].higher_option.clone();
+    let e = s.validate(catalog()).unwrap_err();
+    assert_eq!(e.code(), "out_of_range");
+    assert_eq!(e.path(), "claims[0].lower_option");
+}
+
+#[test]
 fn escalation_and_discount_hand_computed() {
     assert_eq!(growth_factor(dec("10"), 0), Some(Decimal::ONE));
     assert_eq!(growth_factor(dec("10"), 2), Some(dec("1.21")));

@@ -721,6 +721,13 @@ impl Scenario {
                     ));
                 }
             }
+            // A claim compares two options; one option against itself is always MOP 0.
+            if claim.higher_option == claim.lower_option {
+                return Err(ModelError::out_of_range(
+                    join(&path, "lower_option"),
+                    "must name another option than higher_option",
+                ));
+            }
         }
         Ok(())
     }

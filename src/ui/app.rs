@@ -224,6 +224,17 @@ fn PresetSelect() -> impl IntoView {
     let banner = expect_context::<BannerContext>();
     let tr = Tr::use_context();
     let selected = RwSignal::new(String::new());
+    // The picker names a preset only while the scenario is that preset: the first edit clears it.
+    let loaded = StoredValue::new(None::<crate::model::scenario::Scenario>);
+    Effect::new(move |_| {
+        let edited = state
+            .scenario
+            .with(|s| loaded.with_value(|l| l.as_ref().is_some_and(|l| l != s)));
+        if edited {
+            loaded.set_value(None);
+            selected.set(String::new());
+        }
+    });
     view! {
         <div class="field compact">
             <label for="preset-select">{move || tr.t("preset.label")}</label>
@@ -237,6 +248,7 @@ fn PresetSelect() -> impl IntoView {
                         Ok(s) => {
                             let s = super::state::localize_preset(&name, s, tr.locale());
                             keep_previous_autosave();
+                            loaded.set_value(Some(s.clone()));
                             state.replace(s);
                             selected.set(name);
                         }

@@ -326,6 +326,16 @@ fn KeyResults(id: String) -> impl IntoView {
         let sim = sim.clone();
         move || sim().map(|o| format_mop_f64(tr.locale(), o.simulation.risk_adjusted.p90_mop))
     };
+    // P90 below the mean is right for rare, heavy losses, but looks like a mistake: say why.
+    let p90_below_mean = {
+        let sim = sim.clone();
+        move || {
+            sim().is_some_and(|o| {
+                let r = &o.simulation.risk_adjusted;
+                r.p90_mop < r.mean_mop
+            })
+        }
+    };
     let roi = move || {
         sim().map(|o| {
             let r = o.compliance_roi;
@@ -365,6 +375,7 @@ fn KeyResults(id: String) -> impl IntoView {
                 <dt>{move || tr.t("result.p90")}</dt>
                 <dd data-testid="risk-adjusted-p90">{move || p90().unwrap_or_else(|| "…".into())}</dd>
             </dl>
+            {move || p90_below_mean().then(|| view! { <p class="help p90-note">{tr.t("result.p90_below_mean")}</p> })}
             {roi}
             <details class="cost-breakdown">
                 <summary>{move || tr.t("result.breakdown")}</summary>
