@@ -119,14 +119,21 @@ fn OptionCard(id: String) -> impl IntoView {
         move |_| {
             // The button disappears with its card: keep keyboard focus somewhere sensible.
             focus_testid("add-option");
-            state.update(|s| {
-                if s.options.len() > min {
-                    s.options.retain(|o| o.id != id);
-                    // A claim about a removed option has nothing left to compare.
-                    s.claims
-                        .retain(|c| c.higher_option != id && c.lower_option != id);
-                }
-            })
+            let mut next = state.scenario.get_untracked();
+            if next.options.len() <= min {
+                return;
+            }
+            next.options.retain(|o| o.id != id);
+            // A claim about a removed option has nothing left to compare.
+            let claims = next.claims.len();
+            next.claims
+                .retain(|c| c.higher_option != id && c.lower_option != id);
+            if next.claims.len() < claims {
+                // The article check goes with it: say so, with a way back.
+                state.replace_noting(next, "undo.claim_removed");
+            } else {
+                state.update(|s| *s = next);
+            }
         }
     };
     let text_max = state.catalog.limits.text_length.max;

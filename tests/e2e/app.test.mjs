@@ -268,6 +268,11 @@ test('transfer bases are alternatives; removing the article\'s option keeps the 
   assert.equal(await app.byTestId('claim').count(), 0, 'the claim about the removed option is gone');
   assert.notDeepEqual(await app.totals(), before);
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'add-option', 'focus kept');
+  // It says so, and Undo brings the option and the article check back.
+  assert.match(await app.byTestId('undo-notice').innerText(), /article check/);
+  await app.byTestId('undo-button').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="option-card"]').length === 3);
+  assert.equal(await app.byTestId('claim').count(), 1);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
