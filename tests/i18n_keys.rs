@@ -215,5 +215,9 @@ fn every_model_error_is_translated() {
             assert_ne!(t.text(locale, &key), key, "{key} missing in {locale:?}");
         }
         assert_ne!(t.text(locale, "model_error.at"), "model_error.at");
+        assert_ne!(
+            t.text(locale, "model_error.not_between"),
+            "model_error.not_between"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Unit checks of each formula against hand-computed values.
 use collab_risk::model::catalog::Catalog;
 use collab_risk::model::cost::{growth_factor, licence_total_mop};
+use collab_risk::model::error::ModelError;
 use collab_risk::model::presets;
 use collab_risk::model::report::{evaluate, evaluate_deterministic};
 use collab_risk::model::risk::{
@@ -349,6 +350,21 @@ fn scenario_errors_name_the_field() {
     }
     let e = Scenario::from_json_bytes(&[0xff, 0xfe], c).unwrap_err();
     assert_eq!(e.code(), "not_utf8");
+    // Range errors keep their bounds (the UI says them in the reader's language).
+    let e =
+        Scenario::from_json_with(&base.replace("\"users\": 50", "\"users\": 0"), c).unwrap_err();
+    assert_eq!(
+        e,
+        ModelError::NotBetween {
+            path: "organisation.users".into(),
+            min: "1".into(),
+            max: "100000".into()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "organisation.users: must be between 1 and 100000"
+    );
 }
 
 #[test]

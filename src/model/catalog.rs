@@ -815,6 +815,28 @@ impl Catalog {
     }
 }
 
+/// The bounds a numeric field value must lie within, when `value` is a number of the field's kind.
+pub(crate) fn numeric_bounds(
+    meta: &FieldMeta,
+    value: &FieldValue,
+    limits: &Limits,
+) -> Option<(String, String)> {
+    match (meta.kind, value) {
+        (FieldKind::Decimal, FieldValue::Decimal(_)) => {
+            let range = match meta.range {
+                FieldRange::Hours => limits.hours,
+                _ => limits.money_amount,
+            };
+            Some((range.min.to_string(), range.max.to_string()))
+        }
+        (FieldKind::Integer, FieldValue::Integer(_)) => {
+            let range = limits.retention_days;
+            Some((range.min.to_string(), range.max.to_string()))
+        }
+        _ => None,
+    }
+}
+
 /// Check one field value against its kind and limits; the message names the problem.
 pub(crate) fn check_field_value(
     meta: &FieldMeta,

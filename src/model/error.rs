@@ -28,6 +28,14 @@ pub enum ModelError {
     /// A number outside its allowed range.
     #[error("{}{message}", at(.path))]
     OutOfRange { path: String, message: String },
+    /// A number outside `min`..=`max` (as written in the limits): the same code as
+    /// [`ModelError::OutOfRange`], with the bounds kept so the UI can say them in any language.
+    #[error("{}must be between {min} and {max}", at(.path))]
+    NotBetween {
+        path: String,
+        min: String,
+        max: String,
+    },
     /// A choice value not in the allowed list.
     #[error("{}`{value}` is not one of {allowed}", at(.path))]
     InvalidChoice {
@@ -106,7 +114,7 @@ impl ModelError {
             ModelError::WrongType { .. } => "wrong_type",
             ModelError::MissingField { .. } => "missing_field",
             ModelError::UnknownField { .. } => "unknown_field",
-            ModelError::OutOfRange { .. } => "out_of_range",
+            ModelError::OutOfRange { .. } | ModelError::NotBetween { .. } => "out_of_range",
             ModelError::InvalidChoice { .. } => "invalid_choice",
             ModelError::UnknownPlatform { .. } => "unknown_platform",
             ModelError::UnknownMeasure { .. } => "unknown_measure",
@@ -132,6 +140,7 @@ impl ModelError {
             | ModelError::MissingField { path }
             | ModelError::UnknownField { path }
             | ModelError::OutOfRange { path, .. }
+            | ModelError::NotBetween { path, .. }
             | ModelError::InvalidChoice { path, .. }
             | ModelError::UnknownPlatform { path, .. }
             | ModelError::UnknownMeasure { path, .. }
@@ -154,6 +163,19 @@ impl ModelError {
         ModelError::OutOfRange {
             path: path.into(),
             message: message.into(),
+        }
+    }
+
+    /// Shorthand for a value outside `min`..=`max`.
+    pub fn not_between(
+        path: impl Into<String>,
+        min: impl std::fmt::Display,
+        max: impl std::fmt::Display,
+    ) -> Self {
+        ModelError::NotBetween {
+            path: path.into(),
+            min: min.to_string(),
+            max: max.to_string(),
         }
     }
 

@@ -15,7 +15,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::catalog::{check_field_value, Catalog, Platform, PlatformKind};
+use super::catalog::{check_field_value, numeric_bounds, Catalog, Platform, PlatformKind};
 use super::error::ModelError;
 use super::fields::{field_meta, FieldKind, FieldValue, FIELDS};
 use super::input::{
@@ -278,7 +278,12 @@ impl EffectivePlatform {
                                     allowed: allowed.join(", "),
                                 }
                             }
-                            _ => ModelError::out_of_range(field_path.clone(), message),
+                            _ => match numeric_bounds(meta, v, &catalog.limits) {
+                                Some((min, max)) => {
+                                    ModelError::not_between(field_path.clone(), min, max)
+                                }
+                                None => ModelError::out_of_range(field_path.clone(), message),
+                            },
                         }
                     })?;
                     v.clone()
@@ -679,10 +684,7 @@ impl Scenario {
                 }
                 match (&measure.parameter, m.days) {
                     (Some(p), Some(days)) if days < p.min || days > p.max => {
-                        return Err(ModelError::out_of_range(
-                            join(&mpath, "days"),
-                            format!("must be between {} and {}", p.min, p.max),
-                        ));
+                        return Err(ModelError::not_between(join(&mpath, "days"), p.min, p.max));
                     }
                     (None, Some(_)) => {
                         return Err(ModelError::UnknownField {
@@ -884,10 +886,7 @@ fn int_in(path: &str, v: u64, range: super::catalog::IntRange) -> Result<(), Mod
     if range.contains(v) {
         Ok(())
     } else {
-        Err(ModelError::out_of_range(
-            path,
-            format!("must be between {} and {}", range.min, range.max),
-        ))
+        Err(ModelError::not_between(path, range.min, range.max))
     }
 }
 
@@ -895,9 +894,6 @@ fn dec_in(path: &str, v: Decimal, range: super::catalog::DecimalRange) -> Result
     if range.contains(v) {
         Ok(())
     } else {
-        Err(ModelError::out_of_range(
-            path,
-            format!("must be between {} and {}", range.min, range.max),
-        ))
+        Err(ModelError::not_between(path, range.min, range.max))
     }
 }

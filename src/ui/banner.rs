@@ -1,7 +1,7 @@
 //! The error banner (`data-testid="error-banner"`): problems that are not about one field —
 //! a scenario the model refuses, a bad link or file — in the current language, dismissible.
 use super::Tr;
-use crate::i18n::format_count;
+use crate::i18n::{format_count, format_decimal};
 use crate::model::error::ModelError;
 use leptos::prelude::*;
 
@@ -71,13 +71,24 @@ pub fn model_error_text(tr: Tr, e: &ModelError) -> String {
             ("size", format_count(l, *size as u64)),
             ("max", format_count(l, *max)),
         ],
+        ModelError::NotBetween { min, max, .. } => {
+            let number = |n: &String| match n.parse::<rust_decimal::Decimal>() {
+                Ok(d) => format_decimal(l, d, d.scale()),
+                Err(_) => n.clone(),
+            };
+            vec![("min", number(min)), ("max", number(max))]
+        }
         ModelError::NotUtf8 { position, .. } => {
             vec![("position", format_count(l, *position as u64))]
         }
         _ => Vec::new(),
     };
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let text = tr.f(&format!("model_error.{}", e.code()), &args);
+    let key = match e {
+        ModelError::NotBetween { .. } => "model_error.not_between".to_owned(),
+        _ => format!("model_error.{}", e.code()),
+    };
+    let text = tr.f(&key, &args);
     match e.path() {
         "" => text,
         path => tr.f("model_error.at", &[("path", path), ("text", &text)]),

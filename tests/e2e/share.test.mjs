@@ -188,6 +188,12 @@ test('a refused file is explained in the reader\'s language, the English detail 
   assert.match(shown, /options\[0\]\.platform: plataforma desconhecida «zzz»/);
   assert.doesNotMatch(shown, /unknown platform/, 'the English detail is folded away');
   assert.match(await banner.locator('details.technical summary').innerText(), /Detalhe técnico/);
+  // A range error names its bounds in Portuguese number format.
+  await page.evaluate(() => document.querySelector('[data-testid="error-banner"] .dismiss')?.click());
+  const zero = { ...preset, organisation: { ...preset.organisation, users: 0 } };
+  await app.byTestId('import-file').setInputFiles({ name: 'zero.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(zero)) });
+  await banner.waitFor({ timeout: 5000 });
+  assert.match(await banner.innerText(), /organisation\.users: tem de estar entre 1 e 100\.000/);
   // A huge file's size is formatted the Portuguese way.
   await page.evaluate(() => document.querySelector('[data-testid="error-banner"] .dismiss')?.click());
   await app.byTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(1_000_001, 32) });
