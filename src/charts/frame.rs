@@ -14,7 +14,7 @@ use super::canvas::{
     axes, draw_err, line_h, text_style, Legend, LegendItem, Measurer, Prepared, AXIS, FG, GRID,
     MUTED,
 };
-use super::layout::{ellipsize, fit_size, MIN_FONT};
+use super::layout::{self, ellipsize, fit_size, MIN_FONT};
 use super::ChartError;
 
 /// What a line chart plots, in plotted units: both axes are linear here; a log axis is plotted as
@@ -246,11 +246,22 @@ impl Frame {
         let room = (room_px as f64 / p.dpr - 8.0).max(0.0);
         let font = axes::TICK_FONT;
         let unit = |t: &str| m.unit(t, true);
-        let text = ellipsize(label.trim(), room, font, &unit);
-        if text.is_empty() {
+        // One line if it fits, else two (split at a space), each shortened only if it must be.
+        let label = label.trim();
+        let lines: Vec<String> = if unit(label) * font <= room {
+            vec![label.to_owned()]
+        } else {
+            layout::wrap_two(label)
+                .iter()
+                .map(|l| ellipsize(l, room, font, &unit))
+                .collect()
+        };
+        let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
             return Ok(());
         }
-        let w = p.px(unit(&text) * font + 6.0);
+        let widest = lines.iter().map(|l| unit(l)).fold(0.0, f64::max);
+        let w = p.px(widest * font + 6.0);
         let gap = p.px(4.0);
         let (x0, h) = if right_side {
             (lx + gap, HPos::Left)
@@ -258,7 +269,8 @@ impl Frame {
             (lx - gap, HPos::Right)
         };
         let top = ly + p.px(4.0);
-        let box_h = p.px(line_h(font) + 2.0);
+        let line = p.px(line_h(font));
+        let box_h = line * lines.len() as i32 + p.px(2.0);
         let (bx0, bx1) = if right_side {
             (x0 - p.px(3.0), x0 - p.px(3.0) + w)
         } else {
@@ -269,12 +281,15 @@ impl Frame {
             WHITE.mix(0.85).filled(),
         ))
         .map_err(draw_err)?;
-        root.draw(&Text::new(
-            text,
-            (x0, top + box_h / 2),
-            text_style(p.font(font), true, FG, h, VPos::Center),
-        ))
-        .map_err(draw_err)?;
+        for (i, text) in lines.into_iter().enumerate() {
+            let y = top + p.px(1.0) + line * i as i32 + line / 2;
+            root.draw(&Text::new(
+                text,
+                (x0, y),
+                text_style(p.font(font), true, FG, h, VPos::Center),
+            ))
+            .map_err(draw_err)?;
+        }
         Ok(())
     }
 }

@@ -144,7 +144,7 @@ fn Shell() -> impl IntoView {
     let tr = Tr::use_context();
     view! {
         <Header />
-        <main id="main">
+        <main id="main" tabindex="-1">
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintHeader link=print_link />
             <ErrorBanner />

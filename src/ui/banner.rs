@@ -1,5 +1,6 @@
 //! The error banner (`data-testid="error-banner"`): problems that are not about one field —
 //! a scenario the model refuses, a bad link or file — in the current language, dismissible.
+use super::focus::{focused_element, return_focus};
 use super::Tr;
 use crate::i18n::{format_count, format_decimal};
 use crate::model::error::ModelError;
@@ -119,6 +120,19 @@ impl BannerContext {
 pub fn ErrorBanner() -> impl IntoView {
     let BannerContext(banner) = expect_context::<BannerContext>();
     let tr = Tr::use_context();
+    // Where focus was when the banner appeared: Dismiss returns it there.
+    let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = banner.with(Option::is_some);
+        if shown && was_shown != Some(true) {
+            return_to.set_value(focused_element());
+        }
+        shown
+    });
+    let dismiss = move |_| {
+        banner.set(None);
+        return_focus(return_to.get_value());
+    };
     move || {
         banner.get().map(|b| {
             let args: Vec<(&str, &str)> = b
@@ -135,7 +149,7 @@ pub fn ErrorBanner() -> impl IntoView {
                         {reason.map(|r| view! { <br /><span class="reason">{r}</span> })}
                     </p>
                     {b.detail.map(|d| technical_detail(tr, d))}
-                    <button type="button" class="dismiss" on:click=move |_| banner.set(None)>
+                    <button type="button" class="dismiss" on:click=dismiss>
                         {move || tr.t("banner.dismiss")}
                     </button>
                 </div>
@@ -168,19 +182,38 @@ pub fn ModelErrorNotice() -> impl IntoView {
 pub fn UndoReplaceNotice() -> impl IntoView {
     let state = super::AppState::use_context();
     let tr = Tr::use_context();
-    move || {
+    // Where focus was when the notice appeared: Undo and Dismiss return it there.
+    let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = state.replaced.with(Option::is_some);
+        if shown && was_shown != Some(true) {
+            return_to.set_value(focused_element());
+        }
+        shown
+    });
+    let undo = move |_| {
+        state.undo_replace();
+        return_focus(return_to.get_value());
+    };
+    let dismiss = move |_| {
+        state.replaced.set(None);
+        return_focus(return_to.get_value());
+    };
+    // A live region that is always on the page, so screen readers announce what appears in it.
+    let notice = move || {
         state.replaced.with(Option::is_some).then(|| {
             view! {
-                <div class="undo-notice" role="status" data-testid="undo-notice">
+                <div class="undo-notice" data-testid="undo-notice">
                     <span>{tr.t(state.replaced_note.get())}</span>
-                    <button type="button" data-testid="undo-button" on:click=move |_| state.undo_replace()>
+                    <button type="button" data-testid="undo-button" on:click=undo>
                         {tr.t("undo.button")}
                     </button>
-                    <button type="button" class="link" on:click=move |_| state.replaced.set(None)>
+                    <button type="button" class="link" on:click=dismiss>
                         {tr.t("banner.dismiss")}
                     </button>
                 </div>
             }
         })
-    }
+    };
+    view! { <div class="undo-live" role="status" aria-live="polite">{notice}</div> }
 }

@@ -195,14 +195,21 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
         let confidence = s.confidence;
         let note = s.note.map(str::to_owned);
         let estimate = confidence == Confidence::Estimate;
-        let default_text = default_value.as_ref().map(|v| display_value(tr, field_id, v)).unwrap_or_default();
+        // Reactive: the default's wording follows a language switch.
+        let default_value = default_value.clone();
+        let default_text = move || {
+            default_value
+                .as_ref()
+                .map(|v| display_value(tr, field_id, v))
+                .unwrap_or_default()
+        };
         view! {
             <div class="source-tip" id=tip_id.clone() role="note">
                 <span class=format!("confidence {}", if estimate { "estimate" } else { "sourced" })>
                     {move || tr.t(confidence_key(confidence))}
                 </span>
                 " · " {move || tr.f("source.as_of", &[("date", &as_of)])}
-                " · " {move || tr.f("source.default", &[("value", &default_text)])}
+                " · " {move || tr.f("source.default", &[("value", &default_text())])}
                 <br />
                 {move || tr.t("source.label")} ": "
                 {if is_url {

@@ -5,6 +5,7 @@ mod banner;
 mod canvas_chart;
 mod context;
 mod field_editor;
+mod focus;
 mod inputs;
 mod measures;
 mod methodology;

@@ -52,11 +52,14 @@ impl PageMode {
 }
 
 /// The document's height as the parent needs it for the iframe.
+/// The content's height: the body's box (a block formatting context in embed mode, so no margin
+/// escapes it). Not `documentElement.scrollHeight`, which never drops below the frame's own
+/// height, so a parent that sizes the frame from it could grow it but never shrink it.
 fn document_height() -> f64 {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .map(|e| f64::from(e.scroll_height()))
+        .and_then(|d| d.body())
+        .map(|b| b.get_bounding_client_rect().height().ceil())
         .unwrap_or(0.0)
 }
 
@@ -98,17 +101,27 @@ pub fn post_height_to_parent() {
 /// Presenter mode: the `s` key switches the spotlight between the first two options.
 pub fn install_presenter_keys(spotlight: Spotlight) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = ev
+        // Typing text keeps its "s"; anywhere else (a checkbox, a select, a button) S is the
+        // shortcut, and a select must not take it as type-ahead (it would change the platform).
+        let typing = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+            .map(|e| match e.tag_name().as_str() {
+                "TEXTAREA" => true,
+                "INPUT" => !matches!(
+                    e.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio" | "button" | "submit" | "reset" | "file")
+                ),
+                _ => e.has_attribute("contenteditable"),
+            })
             .unwrap_or(false);
-        if !in_field
+        if !typing
             && !ev.ctrl_key()
             && !ev.meta_key()
             && !ev.alt_key()
             && ev.key().eq_ignore_ascii_case("s")
         {
+            ev.prevent_default();
             spotlight.0.update(|i| *i = if *i == 0 { 1 } else { 0 });
         }
     });

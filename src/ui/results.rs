@@ -194,7 +194,26 @@ fn Heatmap() -> impl IntoView {
         })
     };
     view! {
-        <CanvasChart testid="heatmap" class="heatmap" label=Signal::derive(move || tr.t("heatmap.title"))
+        <CanvasChart testid="heatmap" class="heatmap" label=Signal::derive(move || {
+                // For a screen reader: the worst cell; the table below has every cell.
+                let title = tr.t("heatmap.title");
+                let worst = report(state).and_then(|r| {
+                    r.options
+                        .iter()
+                        .flat_map(|o| o.risk.cells.iter().map(move |c| (o, c)))
+                        .filter(|(_, c)| c.expected_annual_loss_mop.is_finite())
+                        .max_by(|a, b| a.1.expected_annual_loss_mop.total_cmp(&b.1.expected_annual_loss_mop))
+                        .map(|(o, c)| tr.f("heatmap.aria_worst", &[
+                            ("option", &o.name),
+                            ("dimension", &tr.t(&format!("dimension.{}", c.dimension))),
+                            ("value", &format_mop_compact(tr.locale(), c.expected_annual_loss_mop)),
+                        ]))
+                });
+                match worst {
+                    Some(w) => format!("{title}: {w}"),
+                    None => title,
+                }
+            })
             data=Signal::derive(data) draw=heatmap::draw />
     }
 }

@@ -192,6 +192,10 @@ pub fn SharePanel() -> impl IntoView {
                 <button type="button" data-testid="print-button" on:click=print>{move || tr.t("share.print")}</button>
                 <button type="button" data-testid="embed-button" on:click=embed>{move || tr.t("share.embed")}</button>
             </div>
+            // Announced by screen readers: the copy happened (the label below changes silently).
+            <p class="sr-only" role="status" aria-live="polite" data-testid="share-status">
+                {move || copied.get().then(|| tr.t("share.copied"))}
+            </p>
             {move || link.get().map(|url| view! {
                 <div class="field">
                     <label for="share-link">{tr.t(if copied.get() { "share.copied" } else { "share.link" })}</label>

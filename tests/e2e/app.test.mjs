@@ -100,6 +100,8 @@ for (const dpr of [1, 2]) {
     await page.waitForFunction(() => document.querySelector('[data-testid="heatmap"]')?.width > 0);
     const s = await canvasStats(page, 'heatmap');
     assert.equal(s.dpr, dpr);
+    // Its accessible name carries the worst cell's figure.
+    assert.match(await page.locator('[data-testid="heatmap"]').getAttribute('aria-label'), /Risk heatmap: highest expected annual loss MOP [\d.,]+k?/);
     assert.ok(Math.abs(s.width - Math.round(s.cssWidth * dpr)) <= 1, `width ${s.width} vs ${s.cssWidth}×${dpr}`);
     assert.ok(Math.abs(s.height - Math.round(s.cssHeight * dpr)) <= 1, `height ${s.height} vs ${s.cssHeight}×${dpr}`);
     assert.ok(s.colours > 20, `drawn: ${s.colours} colours`);
@@ -214,12 +216,15 @@ test('a platform change that resets edited facts says so and can be undone', asy
   const price = card.locator('.fact-row[data-field="licence_amount"] input');
   assert.equal(await price.inputValue(), '71.91');
   const before = await app.totals();
+  await card.locator('[data-testid="platform-select"]').focus(); // as a keyboard user would be
   await card.locator('[data-testid="platform-select"]').selectOption('signal');
   const switched = await app.totalsChangedFrom(before);
   assert.match(await app.byTestId('undo-notice').innerText(), /edited facts were reset/);
   await app.byTestId('undo-button').click();
   await app.totalsChangedFrom(switched);
   assert.deepEqual(await app.totals(), before, 'undo restores the edited facts and their totals');
+  // Focus goes back to the control the reader used, not to <body>.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'platform-select');
   await card.locator('details.facts').evaluate((d) => { d.open = true; });
   assert.equal(await card.locator('.fact-row[data-field="licence_amount"] input').inputValue(), '71.91');
   assert.deepEqual(problems.consoleErrors, []);

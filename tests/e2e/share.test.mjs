@@ -266,7 +266,8 @@ test('?embed=1 renders without chrome and posts its height to the parent', async
   await page.evaluate((src) => {
     document.open(); document.write('<!doctype html><body></body>'); document.close();
     window.heights = [];
-    addEventListener('message', (e) => { if (e.data?.type === 'collab-risk:height') window.heights.push(e.data.height); });
+    // Like the README's listener: the frame takes the height it posts.
+    addEventListener('message', (e) => { if (e.data?.type === 'collab-risk:height') { window.heights.push(e.data.height); document.getElementById('f').style.height = `${e.data.height}px`; } });
     const f = document.createElement('iframe'); f.src = src; f.style.width = '800px'; f.style.height = '600px'; f.id = 'f';
     document.body.append(f);
   }, `${server.url}?embed=1`);
@@ -277,6 +278,12 @@ test('?embed=1 renders without chrome and posts its height to the parent', async
   const docHeight = await frame.evaluate(() => document.documentElement.scrollHeight);
   const posted = await page.evaluate(() => window.heights.at(-1));
   assert.ok(Math.abs(posted - docHeight) <= 1, `posted ${posted} vs document ${docHeight}`);
+  // The height follows the content down as well as up (opening, then closing a section).
+  const settled = posted;
+  await frame.evaluate(() => { document.querySelector('details.economics').open = true; });
+  await page.waitForFunction((h) => window.heights.at(-1) > h + 20, settled);
+  await frame.evaluate(() => { document.querySelector('details.economics').open = false; });
+  await page.waitForFunction((h) => Math.abs(window.heights.at(-1) - h) <= 1, settled);
   assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embed')), true);
   assert.equal(await frame.locator('.app-footer').isVisible(), false);
   assert.deepEqual(problems.foreignRequests, []);
@@ -294,6 +301,15 @@ test('?present=1: large type, advanced inputs hidden, S switches the spotlight',
   await page.locator('h2#results-heading').click();
   await page.keyboard.press('s');
   assert.equal(await spot(), 1);
+  await page.keyboard.press('s');
+  assert.equal(await spot(), 0);
+  // On a select, S is the shortcut too, not type-ahead that would change the platform.
+  const select = page.locator('[data-testid="platform-select"]').first();
+  const platform = await select.inputValue();
+  await select.focus();
+  await page.keyboard.press('s');
+  assert.equal(await spot(), 1);
+  assert.equal(await select.inputValue(), platform);
   await page.keyboard.press('s');
   assert.equal(await spot(), 0);
   // The charts' text grows with the page's (1.25×): the heatmap is laid out at that scale and is
