@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
     provide_context(LocaleContext(locale));
     let banner = BannerContext(RwSignal::new(None));
     provide_context(banner);
+    provide_context(super::InvalidInputs(RwSignal::new(0)));
 
     Effect::new(move |_| {
         let l = locale.get();

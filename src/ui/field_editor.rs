@@ -80,13 +80,14 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
             with_option(state, &option_id, |o| o.overrides.get(field_id).is_some()).unwrap_or(false)
         }
     };
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<crate::model::error::ModelError>);
+    super::InvalidInputs::track(move || problem.with(Option::is_some));
     let set_value = {
         let option_id = option_id.clone();
         Callback::new(move |v: FieldValue| {
             let mut result = Ok(());
             update_option(state, &option_id, |o| result = o.overrides.set(field_id, v));
-            problem.set(result.err().map(|e| e.to_string()));
+            problem.set(result.err());
         })
     };
     let reset = {
@@ -238,7 +239,7 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
                     aria-label=move || tr.f("source.show", &[("field", &tr.t(&format!("field.{field_id}")))])>"ⓘ"</button>
             </div>
             {tip}
-            {move || problem.get().map(|p| view! { <small class="field-error" role="alert">{p}</small> })}
+            {move || problem.get().map(|p| view! { <small class="field-error" role="alert">{super::banner::model_error_text(tr, &p)}</small> })}
         </div>
     }
 }

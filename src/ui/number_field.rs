@@ -54,6 +54,7 @@ pub fn NumberField(
     let value = Memo::new(move |_| value.get());
     let text = RwSignal::new(plain(tr.locale(), value.get_untracked()));
     let problem = RwSignal::new(None::<FieldProblem>);
+    super::InvalidInputs::track(move || problem.with(Option::is_some));
 
     // When the value changes from elsewhere (a preset, an import), show it.
     Effect::new(move |_| {

@@ -88,6 +88,7 @@ pub fn OptionCards() -> impl IntoView {
                     {move || tr.t("option.add")}
                 </button>
             </div>
+            <super::StaleResultsNotice />
             <div class="option-cards">
                 <For each=ids key=|id| id.clone() let:id>
                     <OptionCard id />

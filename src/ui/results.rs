@@ -2,7 +2,7 @@
 //! exceedance, the classic 5×5 view and the matrix of P(A cheaper than B).
 use super::canvas_chart::CanvasChart;
 use super::state::now_ms;
-use super::{AppState, Tr};
+use super::{AppState, StaleResultsNotice, Tr};
 use crate::charts::{
     cost_over_time, exceedance, heatmap, CostOverTimeData, ExceedanceData, HeatCell, HeatmapData,
     Series,
@@ -95,6 +95,7 @@ pub fn ResultsSection() -> impl IntoView {
     view! {
         <section class="panel results" aria-labelledby="results-heading">
             <h2 id="results-heading">{move || tr.t("section.results")}</h2>
+            <StaleResultsNotice />
             <SimulationStatus />
             <h3>{move || tr.t("heatmap.title")}</h3>
             <p class="help">{move || tr.t("heatmap.help")}</p>

@@ -168,8 +168,21 @@ pub fn SharePanel() -> impl IntoView {
     let embed = move |_| match state.scenario.with(share_url) {
         Ok(url) => {
             let with_embed = url.replacen('#', "?embed=1#", 1);
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            // The frame fits its content: the app posts its height (a number, nothing else).
             snippet.set(Some(format!(
-                "<iframe src=\"{with_embed}\" title=\"collab-risk\" width=\"100%\" height=\"900\" loading=\"lazy\" referrerpolicy=\"no-referrer\" allow=\"clipboard-write\"></iframe>"
+                "<iframe id=\"collab-risk\" src=\"{with_embed}\" title=\"collab-risk\" width=\"100%\" height=\"900\" \
+                 style=\"border:0\" loading=\"lazy\" referrerpolicy=\"no-referrer\" allow=\"clipboard-write\"></iframe>\n\
+                 <script>\n\
+                 addEventListener('message', (e) => {{\n\
+                 \x20 if (e.origin !== '{origin}') return;\n\
+                 \x20 const d = e.data;\n\
+                 \x20 if (d && d.type === 'collab-risk:height' && Number.isFinite(d.height))\n\
+                 \x20   document.getElementById('collab-risk').style.height = Math.ceil(d.height) + 'px';\n\
+                 }});\n\
+                 </script>"
             )))
         }
         Err(b) => banner.show(b),
@@ -211,7 +224,7 @@ pub fn SharePanel() -> impl IntoView {
             {move || snippet.get().map(|code| view! {
                 <div class="field">
                     <label for="embed-snippet">{tr.t("share.embed_snippet")}</label>
-                    <textarea id="embed-snippet" data-testid="embed-snippet" readonly=true rows="3" prop:value=code></textarea>
+                    <textarea id="embed-snippet" data-testid="embed-snippet" readonly=true rows="9" prop:value=code></textarea>
                     <small class="help">{tr.t("share.embed_help")}</small>
                 </div>
             })}

@@ -56,12 +56,16 @@ test('invalid input is marked on the field in the current language; the last val
     const message = await page.locator('#users-input-error').innerText();
     assert.ok(message.length > 3, `message for "${bad}": ${message}`);
     assert.deepEqual(await app.totals(), totals, 'results unchanged');
+    // …and marked as such next to the totals and the results.
+    assert.equal(await app.byTestId('stale-notice').count(), 2);
   }
   await app.setLanguage('pt');
   await app.setUsers('x');
   assert.match(await page.locator('#users-input-error').innerText(), /número/);
+  assert.match(await app.byTestId('stale-notice').first().innerText(), /últimos valores válidos/);
   await app.setUsers('60');
   assert.equal(await app.byTestId('users-input').getAttribute('aria-invalid'), 'false');
+  assert.equal(await app.byTestId('stale-notice').count(), 0, 'corrected: no notice');
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });

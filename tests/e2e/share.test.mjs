@@ -290,6 +290,19 @@ test('?embed=1 renders without chrome and posts its height to the parent', async
   await context.close();
 });
 
+test('the embed code carries the scenario and the script that fits the frame to its content', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const app = new AppPage(page, server.url);
+  await app.open();
+  await app.byTestId('embed-button').click();
+  const code = await app.byTestId('embed-snippet').inputValue();
+  assert.match(code, /<iframe id="collab-risk" src="[^"]*\?embed=1#s=1\.[A-Za-z0-9_-]+"/);
+  assert.ok(code.includes(`e.origin !== '${server.origin}'`), 'the listener only trusts the app\'s origin');
+  assert.match(code, /collab-risk:height/);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('?present=1: large type, advanced inputs hidden, S switches the spotlight', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   const app = new AppPage(page, server.url);
