@@ -3,6 +3,7 @@ use super::field_editor::PlatformFacts;
 use super::measures::MeasureChecklist;
 use super::{AppState, Tr};
 use crate::i18n::{format_mop, format_mop_f64, format_percent};
+use crate::model::catalog::Platform;
 use crate::model::report::OptionDeterministic;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
 use crate::model::scenario::{OptionSpec, PlatformOverrides};
@@ -53,6 +54,29 @@ pub fn option_result<R>(
     })
 }
 
+/// A platform's name in the reader's language (`platform_name.<id>`), else the catalog's.
+pub fn platform_name(tr: Tr, platform: &Platform) -> String {
+    let key = format!("platform_name.{}", platform.id);
+    let name = tr.t(&key);
+    if name == key {
+        platform.name.clone()
+    } else {
+        name
+    }
+}
+
+/// Every name a platform goes by: the catalog's and each language's.
+fn all_platform_names(platform: &Platform) -> impl Iterator<Item = String> + '_ {
+    let key = format!("platform_name.{}", platform.id);
+    std::iter::once(platform.name.clone()).chain(crate::i18n::Locale::ALL.into_iter().map(
+        move |l| {
+            crate::i18n::Translations::embedded()
+                .text(l, &key)
+                .to_owned()
+        },
+    ))
+}
+
 #[component]
 pub fn OptionCards() -> impl IntoView {
     let state = AppState::use_context();
@@ -72,7 +96,7 @@ pub fn OptionCards() -> impl IntoView {
                 let platform = state.catalog.platforms.first();
                 s.options.push(OptionSpec {
                     id,
-                    label: platform.map(|p| p.name.clone()).unwrap_or_default(),
+                    label: platform.map(|p| platform_name(tr, p)).unwrap_or_default(),
                     platform: platform.map(|p| p.id.clone()).unwrap_or_default(),
                     overrides: PlatformOverrides::default(),
                     measures: Vec::new(),
@@ -171,11 +195,14 @@ fn OptionCard(id: String) -> impl IntoView {
             let new_platform = event_target_value(&ev);
             let catalog = state.catalog;
             let switch = |o: &mut OptionSpec| {
-                let old_name = catalog.platform(&o.platform).map(|p| p.name.clone());
-                // A label still naming the old platform follows the new one; a typed label stays.
-                if old_name.as_deref() == Some(o.label.as_str()) || o.label.trim().is_empty() {
+                // A label still naming the old platform (in any language) follows the new one;
+                // a typed label stays.
+                let names_old = catalog
+                    .platform(&o.platform)
+                    .is_some_and(|p| all_platform_names(p).any(|n| n == o.label));
+                if names_old || o.label.trim().is_empty() {
                     if let Some(p) = catalog.platform(&new_platform) {
-                        o.label = p.name.clone();
+                        o.label = platform_name(tr, p);
                     }
                 }
                 o.platform = new_platform.clone();
@@ -231,11 +258,13 @@ fn OptionCard(id: String) -> impl IntoView {
                     <select id=platform_id data-testid="platform-select" on:change=on_platform>
                         {platforms.into_iter().map(|p| {
                             let pid = p.id.clone();
+                            let pid_value = p.id.clone();
                             let selected = {
                                 let platform = platform.clone();
                                 move || platform() == pid
                             };
-                            view! { <option value=p.id.clone() selected=selected>{p.name.clone()}</option> }
+                            let name = move || platform_name(tr, &p);
+                            view! { <option value=pid_value selected=selected>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -95,6 +95,10 @@ test('a Chinese browser starts in 繁體中文, presets included', async () => {
   assert.match(await app.byTestId('claim').innerText(), /澳門元/);
   await app.loadPreset('clinic-30');
   assert.match(await page.locator('.option-title').first().innerText(), /企業微信/);
+  // Platform names in the picker and for a new option are in Traditional Chinese too.
+  assert.equal(await page.locator('[data-testid="platform-select"] option[value="custom"]').first().innerText(), '自訂平台');
+  await app.byTestId('add-option').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.option-title')].some((t) => t.innerText.includes('釘釘 — 中國內地')));
   await context.close();
 });
 
