@@ -224,8 +224,18 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
         }
     });
 
+    let tip_dismissed = RwSignal::new(false);
     view! {
-        <div class="fact-row" class:edited=edited.clone() data-field=field_id tabindex="-1">
+        <div class="fact-row" class:edited=edited.clone() class:tip-dismissed=move || tip_dismissed.get()
+            data-field=field_id tabindex="-1"
+            // Escape hides the source tip until focus and pointer leave the row (WCAG 1.4.13).
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    tip_dismissed.set(true);
+                }
+            }
+            on:focusout=move |_| tip_dismissed.set(false)
+            on:mouseleave=move |_| tip_dismissed.set(false)>
             <div class="fact-editor" aria-describedby=tip_id.clone()>{editor}</div>
             <div class="fact-meta">
                 <Show when=edited.clone()>

@@ -201,6 +201,11 @@ test('a platform fact can be overridden, shows its source on focus, is marked ed
   assert.equal(await tip.isVisible(), true, 'source shown on focus');
   assert.match(await tip.innerText(), /\d{4}-\d{2}-\d{2}/, 'as-of date');
   assert.match(await tip.innerText(), /estimate|confirmed|secondary/);
+  // Escape hides the tip without moving focus (WCAG 1.4.13: dismissible).
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.isVisible(), false, 'Escape hides the tip');
+  assert.equal(await input.evaluate((e) => e === document.activeElement), true);
   const before = await app.totals();
   await input.fill('100');
   const after = await app.totalsChangedFrom(before);
