@@ -713,8 +713,8 @@ impl Catalog {
                     "an estimate needs a note saying so",
                 ));
             }
-            check_field_value(meta, &f.value, &self.limits)
-                .map_err(|m| ModelError::catalog(field_path, m))?;
+            check_field_value(meta, &f.value, &self.limits, "")
+                .map_err(|e| ModelError::catalog(field_path, e.to_string()))?;
         }
         Ok(())
     }
@@ -815,34 +815,15 @@ impl Catalog {
     }
 }
 
-/// The bounds a numeric field value must lie within, when `value` is a number of the field's kind.
-pub(crate) fn numeric_bounds(
-    meta: &FieldMeta,
-    value: &FieldValue,
-    limits: &Limits,
-) -> Option<(String, String)> {
-    match (meta.kind, value) {
-        (FieldKind::Decimal, FieldValue::Decimal(_)) => {
-            let range = match meta.range {
-                FieldRange::Hours => limits.hours,
-                _ => limits.money_amount,
-            };
-            Some((range.min.to_string(), range.max.to_string()))
-        }
-        (FieldKind::Integer, FieldValue::Integer(_)) => {
-            let range = limits.retention_days;
-            Some((range.min.to_string(), range.max.to_string()))
-        }
-        _ => None,
-    }
-}
-
-/// Check one field value against its kind and limits; the message names the problem.
+/// Check one field value against its kind and limits, as an error about `path` (`""` gives the
+/// bare message, for callers that wrap it): numbers out of range keep their bounds
+/// ([`ModelError::NotBetween`]), a choice outside its list is [`ModelError::InvalidChoice`].
 pub(crate) fn check_field_value(
     meta: &FieldMeta,
     value: &FieldValue,
     limits: &Limits,
-) -> Result<(), String> {
+    path: &str,
+) -> Result<(), ModelError> {
     match (meta.kind, value) {
         (FieldKind::Decimal, FieldValue::Decimal(d)) => {
             let range = match meta.range {
@@ -852,7 +833,7 @@ pub(crate) fn check_field_value(
             if range.contains(*d) {
                 Ok(())
             } else {
-                Err(format!("must be between {} and {}", range.min, range.max))
+                Err(ModelError::not_between(path, range.min, range.max))
             }
         }
         (FieldKind::Integer, FieldValue::Integer(i)) => {
@@ -860,23 +841,35 @@ pub(crate) fn check_field_value(
             if u64::try_from(*i).is_ok_and(|v| range.contains(v)) {
                 Ok(())
             } else {
-                Err(format!("must be between {} and {}", range.min, range.max))
+                Err(ModelError::not_between(path, range.min, range.max))
             }
         }
         (FieldKind::Bool, FieldValue::Bool(_)) => Ok(()),
-        (FieldKind::Choice(allowed), FieldValue::Choice(c)) => one_of(c, allowed),
-        (FieldKind::Currency, FieldValue::Choice(c)) => one_of(c, CURRENCIES),
+        (FieldKind::Choice(allowed), FieldValue::Choice(c)) => {
+            if allowed.contains(&c.as_str()) {
+                Ok(())
+            } else {
+                Err(ModelError::InvalidChoice {
+                    path: path.to_owned(),
+                    value: c.clone(),
+                    allowed: allowed.join(", "),
+                })
+            }
+        }
+        (FieldKind::Currency, FieldValue::Choice(c)) => {
+            one_of(c, CURRENCIES).map_err(|m| ModelError::out_of_range(path, m))
+        }
         (FieldKind::Text, FieldValue::Text(t)) => {
             if t.chars().count() as u64 <= limits.text_length.max {
                 Ok(())
             } else {
-                Err(format!(
-                    "must be at most {} characters",
-                    limits.text_length.max
+                Err(ModelError::out_of_range(
+                    path,
+                    format!("must be at most {} characters", limits.text_length.max),
                 ))
             }
         }
-        _ => Err("wrong value kind".to_string()),
+        _ => Err(ModelError::out_of_range(path, "wrong value kind")),
     }
 }
 

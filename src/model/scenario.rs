@@ -15,7 +15,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::catalog::{check_field_value, numeric_bounds, Catalog, Platform, PlatformKind};
+use super::catalog::{check_field_value, Catalog, Platform, PlatformKind};
 use super::error::ModelError;
 use super::fields::{field_meta, FieldKind, FieldValue, FIELDS};
 use super::input::{
@@ -269,23 +269,7 @@ impl EffectivePlatform {
             let value = match overrides.get(meta.id) {
                 Some(v) => {
                     let field_path = join(&join(path, "overrides"), meta.id);
-                    check_field_value(meta, v, &catalog.limits).map_err(|message| {
-                        match (meta.kind, v) {
-                            (FieldKind::Choice(allowed), FieldValue::Choice(c)) => {
-                                ModelError::InvalidChoice {
-                                    path: field_path.clone(),
-                                    value: c.clone(),
-                                    allowed: allowed.join(", "),
-                                }
-                            }
-                            _ => match numeric_bounds(meta, v, &catalog.limits) {
-                                Some((min, max)) => {
-                                    ModelError::not_between(field_path.clone(), min, max)
-                                }
-                                None => ModelError::out_of_range(field_path.clone(), message),
-                            },
-                        }
-                    })?;
+                    check_field_value(meta, v, &catalog.limits, &field_path)?;
                     v.clone()
                 }
                 None => platform
