@@ -118,14 +118,18 @@ impl Translations {
         &SOURCES
     }
 
-    /// Text for `key`; falls back to English, then to the key itself (never panics).
-    pub fn text<'a>(&'a self, locale: Locale, key: &'a str) -> &'a str {
+    /// Text for `key`, falling back to English; `None` when no locale has the key.
+    pub fn lookup(&self, locale: Locale, key: &str) -> Option<&str> {
         self.maps
             .get(&locale)
             .and_then(|m| m.get(key))
             .or_else(|| self.maps.get(&Locale::En).and_then(|m| m.get(key)))
             .map(String::as_str)
-            .unwrap_or(key)
+    }
+
+    /// Text for `key`; falls back to English, then to the key itself (never panics).
+    pub fn text<'a>(&'a self, locale: Locale, key: &'a str) -> &'a str {
+        self.lookup(locale, key).unwrap_or(key)
     }
 
     /// Text with `{name}` placeholders replaced.

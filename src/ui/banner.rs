@@ -1,6 +1,6 @@
 //! The error banner (`data-testid="error-banner"`): problems that are not about one field —
 //! a scenario the model refuses, a bad link or file — in the current language, dismissible.
-use super::focus::{focused_element, return_focus};
+use super::focus::{focus_when_shown, return_focus};
 use super::Tr;
 use crate::i18n::{format_count, format_decimal};
 use crate::model::error::ModelError;
@@ -121,14 +121,7 @@ pub fn ErrorBanner() -> impl IntoView {
     let BannerContext(banner) = expect_context::<BannerContext>();
     let tr = Tr::use_context();
     // Where focus was when the banner appeared: Dismiss returns it there.
-    let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    Effect::new(move |was_shown: Option<bool>| {
-        let shown = banner.with(Option::is_some);
-        if shown && was_shown != Some(true) {
-            return_to.set_value(focused_element());
-        }
-        shown
-    });
+    let return_to = focus_when_shown(move || banner.with(Option::is_some));
     let dismiss = move |_| {
         banner.set(None);
         return_focus(return_to.get_value());
@@ -183,14 +176,7 @@ pub fn UndoReplaceNotice() -> impl IntoView {
     let state = super::AppState::use_context();
     let tr = Tr::use_context();
     // Where focus was when the notice appeared: Undo and Dismiss return it there.
-    let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    Effect::new(move |was_shown: Option<bool>| {
-        let shown = state.replaced.with(Option::is_some);
-        if shown && was_shown != Some(true) {
-            return_to.set_value(focused_element());
-        }
-        shown
-    });
+    let return_to = focus_when_shown(move || state.replaced.with(Option::is_some));
     let undo = move |_| {
         state.undo_replace();
         return_focus(return_to.get_value());

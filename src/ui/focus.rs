@@ -2,12 +2,28 @@
 //! edit): focus goes back where the reader was, never to `<body>`.
 //!
 //! ```ignore
-//! let before = focused_element();          // when the message appears
+//! let return_to = focus_when_shown(move || banner.with(Option::is_some)); // as it appears
 //! // … later, on Dismiss:
-//! return_focus(before);                     // that control if it still exists, else <main>
+//! return_focus(return_to.get_value());   // that control if it still exists, else <main>
 //! ```
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+/// Where focus was each time `shown()` turned true (a message appearing), for [`return_focus`].
+pub fn focus_when_shown(
+    shown: impl Fn() -> bool + 'static,
+) -> StoredValue<Option<HtmlElement>, LocalStorage> {
+    let return_to = StoredValue::new_local(None);
+    Effect::new(move |was_shown: Option<bool>| {
+        let now = shown();
+        if now && was_shown != Some(true) {
+            return_to.set_value(focused_element());
+        }
+        now
+    });
+    return_to
+}
 
 /// The element that has keyboard focus now (`None` for `<body>` or none).
 pub fn focused_element() -> Option<HtmlElement> {
@@ -25,7 +41,7 @@ pub fn focused_element() -> Option<HtmlElement> {
 /// Focuses `element` after the next frame (once the DOM has followed the change) if it is still
 /// on the page, else the main region, so the next Tab continues from a sensible place.
 pub fn return_focus(element: Option<HtmlElement>) {
-    leptos::prelude::request_animation_frame(move || {
+    request_animation_frame(move || {
         let target = element.filter(|e| e.is_connected()).or_else(|| {
             web_sys::window()?
                 .document()?

@@ -51,9 +51,8 @@ impl PageMode {
     }
 }
 
-/// The document's height as the parent needs it for the iframe.
-/// The content's height: the body's box (a block formatting context in embed mode, so no margin
-/// escapes it). Not `documentElement.scrollHeight`, which never drops below the frame's own
+/// The content's height as the parent needs it for the iframe: the body's box (a block
+/// formatting context in embed mode, so no margin escapes it). Not `documentElement.scrollHeight`, which never drops below the frame's own
 /// height, so a parent that sizes the frame from it could grow it but never shrink it.
 fn document_height() -> f64 {
     web_sys::window()

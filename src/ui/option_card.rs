@@ -2,11 +2,11 @@
 use super::field_editor::PlatformFacts;
 use super::measures::MeasureChecklist;
 use super::{AppState, Tr};
-use crate::i18n::{format_mop, format_mop_f64, format_percent};
+use crate::i18n::{format_mop, format_mop_f64, format_percent, Locale, Translations};
 use crate::model::catalog::Platform;
 use crate::model::report::OptionDeterministic;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
-use crate::model::scenario::{OptionSpec, PlatformOverrides};
+use crate::model::scenario::{Claim, OptionSpec, PlatformOverrides, Scenario};
 use leptos::prelude::*;
 
 /// Reads one option of the working scenario by id.
@@ -18,11 +18,14 @@ pub fn with_option<R>(state: AppState, id: &str, f: impl FnOnce(&OptionSpec) -> 
 
 /// Changes one option of the working scenario by id.
 pub fn update_option(state: AppState, id: &str, f: impl FnOnce(&mut OptionSpec)) {
-    state.update(|s| {
-        if let Some(o) = s.options.iter_mut().find(|o| o.id == id) {
-            f(o);
-        }
-    });
+    state.update(|s| edit_option(s, id, f));
+}
+
+/// Applies `f` to option `id` of `s`, if it is there.
+fn edit_option(s: &mut Scenario, id: &str, f: impl FnOnce(&mut OptionSpec)) {
+    if let Some(o) = s.options.iter_mut().find(|o| o.id == id) {
+        f(o);
+    }
 }
 
 /// Moves focus to the first element with this `data-testid` (after the next render).
@@ -56,25 +59,20 @@ pub fn option_result<R>(
 
 /// A platform's name in the reader's language (`platform_name.<id>`), else the catalog's.
 pub fn platform_name(tr: Tr, platform: &Platform) -> String {
-    let key = format!("platform_name.{}", platform.id);
-    let name = tr.t(&key);
-    if name == key {
-        platform.name.clone()
-    } else {
-        name
-    }
+    Translations::embedded()
+        .lookup(tr.locale(), &format!("platform_name.{}", platform.id))
+        .unwrap_or(&platform.name)
+        .to_owned()
 }
 
 /// Every name a platform goes by: the catalog's and each language's.
-fn all_platform_names(platform: &Platform) -> impl Iterator<Item = String> + '_ {
+fn all_platform_names(platform: &Platform) -> impl Iterator<Item = &str> {
     let key = format!("platform_name.{}", platform.id);
-    std::iter::once(platform.name.clone()).chain(crate::i18n::Locale::ALL.into_iter().map(
-        move |l| {
-            crate::i18n::Translations::embedded()
-                .text(l, &key)
-                .to_owned()
-        },
-    ))
+    std::iter::once(platform.name.as_str()).chain(
+        Locale::ALL
+            .into_iter()
+            .filter_map(move |l| Translations::embedded().lookup(l, &key)),
+    )
 }
 
 #[component]
@@ -144,20 +142,22 @@ fn OptionCard(id: String) -> impl IntoView {
         move |_| {
             // The button disappears with its card: keep keyboard focus somewhere sensible.
             focus_testid("add-option");
-            let mut next = state.scenario.get_untracked();
-            if next.options.len() <= min {
-                return;
-            }
-            next.options.retain(|o| o.id != id);
-            // A claim about a removed option has nothing left to compare.
-            let claims = next.claims.len();
-            next.claims
-                .retain(|c| c.higher_option != id && c.lower_option != id);
-            if next.claims.len() < claims {
+            let compares = |c: &Claim| c.higher_option == id || c.lower_option == id;
+            let remove = |s: &mut Scenario| {
+                if s.options.len() > min {
+                    s.options.retain(|o| o.id != id);
+                    // A claim about a removed option has nothing left to compare.
+                    s.claims.retain(|c| !compares(c));
+                }
+            };
+            let drops_claim = state
+                .scenario
+                .with_untracked(|s| s.options.len() > min && s.claims.iter().any(compares));
+            if drops_claim {
                 // The article check goes with it: say so, with a way back.
-                state.replace_noting(next, "undo.claim_removed");
+                state.update_noting("undo.claim_removed", remove);
             } else {
-                state.update(|s| *s = next);
+                state.update(remove);
             }
         }
     };
@@ -212,11 +212,7 @@ fn OptionCard(id: String) -> impl IntoView {
             let had_edits = with_option(state, &id, |o| o.overrides.iter().next().is_some());
             if had_edits == Some(true) {
                 // Edited facts are thrown away: say so, with a way back.
-                let mut next = state.scenario.get_untracked();
-                if let Some(o) = next.options.iter_mut().find(|o| o.id == id) {
-                    switch(o);
-                }
-                state.replace_noting(next, "undo.platform_reset");
+                state.update_noting("undo.platform_reset", |s| edit_option(s, &id, switch));
             } else {
                 update_option(state, &id, switch);
             }

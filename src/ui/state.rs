@@ -113,6 +113,13 @@ impl AppState {
         self.scenario.set(scenario);
     }
 
+    /// An edit that throws work away, applied with a way back: the undo notice says `note`.
+    pub fn update_noting(&self, note: &'static str, f: impl FnOnce(&mut Scenario)) {
+        let mut next = self.scenario.get_untracked();
+        f(&mut next);
+        self.replace_noting(next, note);
+    }
+
     /// Puts back the scenario the last replacement displaced.
     pub fn undo_replace(&self) {
         if let Some(previous) = self.replaced.get_untracked() {
@@ -210,10 +217,7 @@ pub fn localize_preset(
     locale: crate::i18n::Locale,
 ) -> Scenario {
     let t = crate::i18n::Translations::embedded();
-    let lookup = |key: String| {
-        let text = t.text(locale, &key);
-        (text != key).then(|| text.to_owned())
-    };
+    let lookup = |key: String| t.lookup(locale, &key).map(str::to_owned);
     if let Some(n) = lookup(format!("preset.{name}.name")) {
         scenario.name = n;
     }
