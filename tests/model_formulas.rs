@@ -143,33 +143,30 @@ fn ratings_and_bands() {
 
 #[test]
 fn rosi_score_payback() {
-    assert_eq!(rosi(300.0, 100.0, 100.0), (2.0, false));
-    assert_eq!(rosi(1e9, 1.0, 100.0), (100.0, true));
-    assert_eq!(rosi(5.0, 0.0, 100.0), (100.0, true));
-    assert_eq!(rosi(0.0, 0.0, 100.0), (0.0, false));
-    assert_eq!(score(0.0, 100.0), 50);
-    assert_eq!(score(f64::NAN, 100.0), 50);
+    assert_eq!(rosi(300.0, 100.0), Some(2.0));
+    // Uncapped: a cheap measure against a large loss shows its real ratio.
+    assert_eq!(rosi(1e9, 1.0), Some(1e9 - 1.0));
+    assert_eq!(rosi(5.0, 0.0), None);
+    assert_eq!(rosi(0.0, 0.0), None);
+    assert_eq!(score(Some(0.0), 100.0), 50.0);
+    assert_eq!(score(Some(f64::NAN), 0.0), 50.0);
+    assert!(score(Some(1e9), 1.0) < 100.0);
     assert_eq!(payback_year(&[10.0, 10.0], &[15.0, 0.0]), Some(2));
     assert_eq!(payback_year(&[0.0, 0.0], &[0.0, 0.0]), None);
 }
 
 #[test]
-fn measures_that_do_not_apply_do_nothing() {
+fn measures_that_cannot_apply_are_refused() {
     let mut s = presets::load("bank-200").unwrap();
-    // Element self-hosted in Macau: transfer measures and the GBA contract have no effect.
-    s.options[3].measures = vec![
-        MeasureSelection::new("gba_standard_contract"),
-        MeasureSelection::new("transfer_consent_notification"),
-    ];
-    let r = evaluate_deterministic(&s, catalog()).unwrap();
-    let o = &r.options[3];
-    assert!(o.risk.measures.iter().all(|m| !m.applies));
-    assert_eq!(o.risk.cells, o.baseline_risk.as_ref().unwrap().cells);
-    // GBA contract does nothing for data in Singapore, works for mainland GBA.
+    // Element self-hosted in Macau: no transfer to legitimise.
+    s.options[3].measures = vec![MeasureSelection::new("transfer_consent_notification")];
+    let e = evaluate_deterministic(&s, catalog()).unwrap_err();
+    assert_eq!(e.code(), "measure_not_applicable");
+    assert_eq!(e.path(), "options[3].measures[0]");
+    // The GBA contract is refused for data in Singapore and works for the mainland GBA cities.
     let mut s = presets::load("article-50").unwrap();
     s.options[0].measures = vec![MeasureSelection::new("gba_standard_contract")];
-    let r = evaluate_deterministic(&s, catalog()).unwrap();
-    assert!(!r.options[0].risk.measures[0].applies);
+    assert!(evaluate_deterministic(&s, catalog()).is_err());
     s.options[0]
         .overrides
         .set(
@@ -185,14 +182,17 @@ fn measures_that_do_not_apply_do_nothing() {
 }
 
 #[test]
-fn free_measures_give_finite_rosi() {
+fn free_measures_have_no_rosi_but_a_full_score() {
     let mut s = presets::load("article-50").unwrap();
     s.staff_hourly_rate_mop = Decimal::ZERO;
     s.options[0].measures = vec![MeasureSelection::new("restricted_admins")];
     s.simulation.trials = 500;
     let r = evaluate(&s, catalog()).unwrap();
     let roi = &r.options[0].compliance_roi;
-    assert!(roi.rosi.is_finite() && roi.rosi_capped);
+    // Nothing spent: ROSI is undefined (not a capped number); the score is 100.
+    assert_eq!(roi.rosi, None);
+    assert!(!roi.rosi_capped);
+    assert_eq!(roi.score, 100.0);
     assert_eq!(roi.measures_cost_mop, 0.0);
     assert!(roi.p_positive > 0.0 && roi.p_positive <= 1.0);
     assert_eq!(roi.payback_year, Some(1));

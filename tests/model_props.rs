@@ -48,10 +48,17 @@ proptest! {
             let id = MEASURE_IDS[i];
             MeasureSelection { id: id.to_string(), days: (id == "retention_auto_delete").then_some(days) }
         };
+        // Only measures that can apply to the option's platform (others are refused).
+        let applies = |i: usize| {
+            let mut t = s.clone();
+            t.options[option].measures = vec![selection(i)];
+            evaluate_deterministic(&t, catalog()).is_ok()
+        };
         let mut measures: Vec<MeasureSelection> = Vec::new();
         for i in base {
-            if !measures.iter().any(|m| m.id == MEASURE_IDS[i]) { measures.push(selection(i)); }
+            if applies(i) && !measures.iter().any(|m| m.id == MEASURE_IDS[i]) { measures.push(selection(i)); }
         }
+        prop_assume!(applies(extra));
         prop_assume!(!measures.iter().any(|m| m.id == MEASURE_IDS[extra]));
         s.options[option].measures = measures.clone();
         let before = evaluate_deterministic(&s, catalog()).unwrap();
@@ -81,7 +88,8 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&c.probability));
                 prop_assert!((1..=5).contains(&c.rating));
             }
-            prop_assert!(o.roi.rosi.is_finite());
+            prop_assert!(o.roi.rosi.is_none_or(f64::is_finite));
+            prop_assert!((0.0..=100.0).contains(&o.roi.score));
         }
     }
 

@@ -38,6 +38,7 @@ fn largest_scenario() -> Result<Scenario, String> {
             platform: platform.to_string(),
             overrides: PlatformOverrides::new(),
             measures: measures.into_iter().map(MeasureSelection::new).collect(),
+            incumbent: false,
         });
     }
     Ok(scenario)

@@ -139,7 +139,19 @@ pub struct Platform {
     pub admin_hours_per_user_year: Sourced<Decimal>,
     pub migration_one_off_mop: Sourced<Decimal>,
     pub migration_hours_per_user: Sourced<Decimal>,
+    /// Who can sign a Data Processing Agreement (Art. 17) for this platform: `vendor`,
+    /// `hosting_provider` (self-hosted: whoever runs the servers processes the data for the firm)
+    /// or `none` (no business offering, e.g. Signal). Not overridable: it is what the vendor offers.
+    pub processor_agreement: Sourced<String>,
+    /// What still leaves Macau when the data itself rests there (ids of [`RESIDUAL_FLOWS`]),
+    /// e.g. push-notification metadata through Apple/Google, federation, remote support.
+    pub residual_flows: Sourced<Vec<String>>,
 }
+
+/// Who can be the other party of a Data Processing Agreement.
+pub const PROCESSOR_AGREEMENTS: &[&str] = &["vendor", "hosting_provider", "none"];
+/// Flows that leave Macau even when the data rests there.
+pub const RESIDUAL_FLOWS: &[&str] = &["push_notification_metadata", "federation", "remote_support"];
 
 fn sourced_ref<T>(s: &Sourced<T>, value: FieldValue) -> SourcedFieldRef<'_> {
     SourcedFieldRef {
@@ -368,6 +380,54 @@ pub struct FactorBand {
     pub magnitude: f64,
 }
 
+/// An anchor of a continuous day curve: factors at exactly `days`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorPoint {
+    pub days: u32,
+    pub rate: f64,
+    pub magnitude: f64,
+}
+
+/// Whose personal data a factor or a measure concerns (methodology §3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subjects {
+    /// Every data subject on the platform (staff and clients).
+    #[default]
+    All,
+    /// Staff only (clock-in locations, meeting recordings of staff): the factor acts on the staff
+    /// share `s` of the data subjects, `f_eff = 1 + s·(f − 1)`.
+    Staff,
+}
+
+impl Subjects {
+    /// The factor as it acts on the whole population, given the staff share `s` ∈ [0, 1].
+    ///
+    /// ```
+    /// use collab_risk::model::catalog::Subjects;
+    /// assert_eq!(Subjects::All.blend(0.5, 0.2), 0.5);
+    /// assert_eq!(Subjects::Staff.blend(0.5, 1.0), 0.5);
+    /// assert_eq!(Subjects::Staff.blend(0.5, 0.0), 1.0);
+    /// assert_eq!(Subjects::Staff.blend(0.5, 0.5), 0.75);
+    /// ```
+    pub fn blend(self, factor: f64, staff_share: f64) -> f64 {
+        match self {
+            Subjects::All => factor,
+            Subjects::Staff => 1.0 + staff_share * (factor - 1.0),
+        }
+    }
+}
+
+/// "Skip this factor when `field` equals `value`" (e.g. E2E coverage is not counted again when
+/// content access is already `none`: the encryption is what makes it so).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldEquals {
+    pub field: String,
+    pub value: String,
+}
+
 /// How one platform field changes one dimension's rate and magnitude.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -377,14 +437,28 @@ pub struct AttributeFactor {
     pub source: String,
     pub confidence: Confidence,
     #[serde(default)]
+    pub subjects: Subjects,
+    #[serde(default)]
+    pub not_when: Option<FieldEquals>,
+    #[serde(default)]
     pub choices: Option<BTreeMap<String, FactorPair>>,
     #[serde(default)]
     pub bands: Option<Vec<FactorBand>>,
+    /// A continuous curve for a day field: interpolated linearly in ln(1 + days) between
+    /// anchors, extended beyond the last anchor with the last segment's slope.
+    #[serde(default)]
+    pub points: Option<Vec<FactorPoint>>,
 }
 
 impl AttributeFactor {
     /// The multipliers for a field value (`None` if the table does not cover it).
     pub fn lookup(&self, value: &FieldValue) -> Option<FactorPair> {
+        if let Some(points) = &self.points {
+            let FieldValue::Integer(days) = value else {
+                return None;
+            };
+            return interpolate_days(points, *days);
+        }
         if let Some(bands) = &self.bands {
             let v = match value {
                 FieldValue::Integer(i) => *i,
@@ -402,6 +476,39 @@ impl AttributeFactor {
             .as_ref()
             .and_then(|c| c.get(&value.factor_key()).copied())
     }
+}
+
+/// Factors at `days` on a curve of anchors (ascending days), linear in ln(1 + days); below the
+/// first anchor its factors, beyond the last the last segment's slope continues.
+///
+/// ```
+/// use collab_risk::model::catalog::{interpolate_days, FactorPoint};
+/// let curve = [
+///     FactorPoint { days: 0, rate: 0.3, magnitude: 0.4 },
+///     FactorPoint { days: 30, rate: 0.4, magnitude: 0.5 },
+/// ];
+/// let at = |d| interpolate_days(&curve, d).unwrap().rate;
+/// assert!(at(1) < at(7) && at(7) < at(30) && at(30) < at(60));
+/// assert!((at(30) - 0.4).abs() < 1e-12);
+/// ```
+pub fn interpolate_days(points: &[FactorPoint], days: i64) -> Option<FactorPair> {
+    let x = libm::log1p(days.max(0) as f64);
+    let at = |p: &FactorPoint| libm::log1p(f64::from(p.days));
+    let segment = points
+        .windows(2)
+        .find(|w| matches!(w, [_, b] if x <= at(b)))
+        .or_else(|| points.windows(2).last())?;
+    let [a, b] = segment else { return None };
+    let (xa, xb) = (at(a), at(b));
+    let t = if xb > xa {
+        ((x - xa) / (xb - xa)).max(0.0)
+    } else {
+        0.0
+    };
+    Some(FactorPair {
+        rate: a.rate + t * (b.rate - a.rate),
+        magnitude: a.magnitude + t * (b.magnitude - a.magnitude),
+    })
 }
 
 /// One risk dimension.
@@ -431,14 +538,16 @@ pub struct RatingSpec {
     pub confidence: Confidence,
 }
 
-/// ROSI settings.
+/// How the compliance ROI is reported: ROSI's formula is ENISA's (`source`); the 0–100 score
+/// is our presentation (`score_rationale`, confidence `estimate`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoiSpec {
-    pub rosi_cap: f64,
     pub rationale: String,
     pub source: String,
     pub confidence: Confidence,
+    pub score_rationale: String,
+    pub score_confidence: Confidence,
 }
 
 /// Simulation settings.
@@ -638,12 +747,6 @@ impl Catalog {
                 ));
             }
         }
-        if !(self.roi.rosi_cap.is_finite() && self.roi.rosi_cap > 0.0) {
-            return Err(ModelError::catalog(
-                "roi.rosi_cap",
-                "must be finite and > 0",
-            ));
-        }
         let sim = &self.simulation;
         if !(sim.max_annual_rate.is_finite()
             && sim.max_annual_rate > 0.0
@@ -716,6 +819,38 @@ impl Catalog {
             check_field_value(meta, &f.value, &self.limits, "")
                 .map_err(|e| ModelError::catalog(field_path, e.to_string()))?;
         }
+        if !PROCESSOR_AGREEMENTS.contains(&p.processor_agreement.value.as_str()) {
+            return Err(ModelError::catalog(
+                format!("{path}.processor_agreement"),
+                "must be vendor, hosting_provider or none",
+            ));
+        }
+        if let Some(bad) = p
+            .residual_flows
+            .value
+            .iter()
+            .find(|f| !RESIDUAL_FLOWS.contains(&f.as_str()))
+        {
+            return Err(ModelError::catalog(
+                format!("{path}.residual_flows"),
+                format!("unknown flow `{bad}`"),
+            ));
+        }
+        for (name, source, as_of) in [
+            (
+                "processor_agreement",
+                &p.processor_agreement.source,
+                &p.processor_agreement.as_of,
+            ),
+            (
+                "residual_flows",
+                &p.residual_flows.source,
+                &p.residual_flows.as_of,
+            ),
+        ] {
+            non_empty(source, &format!("{path}.{name}.source"))?;
+            valid_date(as_of, &format!("{path}.{name}.as_of"))?;
+        }
         Ok(())
     }
 
@@ -767,6 +902,46 @@ impl Catalog {
                 ));
             };
             non_empty(&f.source, &format!("{fpath}.source"))?;
+            if let Some(cond) = &f.not_when {
+                let known = field_meta(&cond.field).is_some_and(|m| match m.kind {
+                    FieldKind::Choice(allowed) => allowed.contains(&cond.value.as_str()),
+                    FieldKind::Bool => ["true", "false"].contains(&cond.value.as_str()),
+                    _ => false,
+                });
+                if !known {
+                    return Err(ModelError::catalog(
+                        format!("{fpath}.not_when"),
+                        "needs a choice or boolean field and one of its values",
+                    ));
+                }
+            }
+            if let Some(points) = &f.points {
+                let ascending = points
+                    .windows(2)
+                    .all(|w| matches!(w, [a, b] if a.days < b.days));
+                // Auto-delete lowers this field: its factors must strictly fall with the days, so
+                // a shorter period always lowers the risk (methodology §3.2).
+                let increasing = points
+                    .windows(2)
+                    .all(|w| matches!(w, [a, b] if a.rate < b.rate && a.magnitude < b.magnitude));
+                if meta.kind != FieldKind::Integer
+                    || f.choices.is_some()
+                    || f.bands.is_some()
+                    || points.len() < 2
+                    || !ascending
+                    || !increasing
+                {
+                    return Err(ModelError::catalog(
+                        fpath,
+                        "points: an integer field, ≥ 2 anchors, days ascending, factors strictly increasing",
+                    ));
+                }
+                for p in points {
+                    positive_factor(p.rate, &format!("{fpath}.points.rate"))?;
+                    positive_factor(p.magnitude, &format!("{fpath}.points.magnitude"))?;
+                }
+                continue;
+            }
             match (meta.kind, &f.choices, &f.bands) {
                 (FieldKind::Integer, None, Some(bands)) => {
                     let last_open = bands.last().is_some_and(|b| b.up_to_days.is_none());

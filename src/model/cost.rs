@@ -178,11 +178,13 @@ pub fn measure_cost(measure: &Measure, hourly_rate_mop: Decimal) -> Option<Measu
 
 /// Build the ledger: licence and running costs escalate by `(1+e)^(y−1)`, one-off
 /// costs fall in year 1, every year is discounted by `(1+r)^(y−1)` (methodology §2).
-/// `measures` are the selected measures (all are paid for, whether or not they apply).
+/// `measures` are the selected measures. An `incumbent` platform (already in use) is charged no
+/// migration and no one-off setup: those are behind the firm.
 pub fn cost_ledger(
     scenario: &Scenario,
     platform: &EffectivePlatform,
     measures: &[&Measure],
+    incumbent: bool,
     path: &str,
 ) -> Result<CostLedger, ModelError> {
     let overflow = |what: &str| ModelError::overflow(path, format!("cost ledger: {what}"));
@@ -200,13 +202,19 @@ pub fn cost_ledger(
     let hosting_running_base = hours_cost(admin_hours)
         .and_then(|c| c.c_add(platform.decimal("hosting_running_mop_per_year")))
         .ok_or_else(|| overflow("hosting and administration"))?;
-    let hosting_one_off = platform.decimal("hosting_one_off_mop");
-    let migration_one_off = platform
-        .decimal("migration_hours_per_user")
-        .c_mul(users)
-        .and_then(hours_cost)
-        .and_then(|c| c.c_add(platform.decimal("migration_one_off_mop")))
-        .ok_or_else(|| overflow("migration and training"))?;
+    let (hosting_one_off, migration_one_off) = if incumbent {
+        (Decimal::ZERO, Decimal::ZERO)
+    } else {
+        (
+            platform.decimal("hosting_one_off_mop"),
+            platform
+                .decimal("migration_hours_per_user")
+                .c_mul(users)
+                .and_then(hours_cost)
+                .and_then(|c| c.c_add(platform.decimal("migration_one_off_mop")))
+                .ok_or_else(|| overflow("migration and training"))?,
+        )
+    };
     let mut measures_one_off = Decimal::ZERO;
     let mut measures_running_base = Decimal::ZERO;
     for m in measures {

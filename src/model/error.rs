@@ -3,6 +3,8 @@
 //! the UI can translate.
 use thiserror::Error;
 
+use super::measures::NotApplicable;
+
 /// Every way the model can refuse input or fail. Never a panic.
 ///
 /// ```
@@ -49,6 +51,14 @@ pub enum ModelError {
     /// A measure id missing from the catalog.
     #[error("{}unknown measure `{id}`", at(.path))]
     UnknownMeasure { path: String, id: String },
+    /// A measure that cannot apply to the option's platform (e.g. a DPA with Signal).
+    #[error("{}measure `{measure}` cannot apply to platform `{platform}`: {}", at(.path), .reason.reason())]
+    MeasureNotApplicable {
+        path: String,
+        measure: String,
+        platform: String,
+        reason: NotApplicable,
+    },
     /// An override names a platform field that does not exist.
     #[error("{}unknown platform field `{id}`", at(.path))]
     UnknownPlatformField { path: String, id: String },
@@ -118,6 +128,7 @@ impl ModelError {
             ModelError::InvalidChoice { .. } => "invalid_choice",
             ModelError::UnknownPlatform { .. } => "unknown_platform",
             ModelError::UnknownMeasure { .. } => "unknown_measure",
+            ModelError::MeasureNotApplicable { .. } => "measure_not_applicable",
             ModelError::UnknownPlatformField { .. } => "unknown_platform_field",
             ModelError::UnknownSector { .. } => "unknown_sector",
             ModelError::DuplicateId { .. } => "duplicate_id",
@@ -144,6 +155,7 @@ impl ModelError {
             | ModelError::InvalidChoice { path, .. }
             | ModelError::UnknownPlatform { path, .. }
             | ModelError::UnknownMeasure { path, .. }
+            | ModelError::MeasureNotApplicable { path, .. }
             | ModelError::UnknownPlatformField { path, .. }
             | ModelError::UnknownSector { path, .. }
             | ModelError::DuplicateId { path, .. }

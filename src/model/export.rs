@@ -23,8 +23,8 @@
 //! user text: they are formatted here from numbers and checked to match
 //! `-?[0-9]+(\.[0-9]+)?` (anything else — impossible by construction — is treated as text and
 //! neutralised). Money from the cost ledger is the ledger's exact decimal string; other MOP
-//! figures are floats with 2 decimals, probabilities and ratios 6 decimals, ratings and scores
-//! whole numbers. An absent value (a payback year that never comes, a non-finite float) is an
+//! figures are floats with 2 decimals, probabilities and ratios 6 decimals, ratings whole numbers,
+//! scores one decimal. An absent value (a payback year that never comes, a non-finite float) is an
 //! empty cell.
 //!
 //! Figures per option, in order (unit in brackets): `total_cost` (MOP), `cost_year_<y>` (MOP),
@@ -32,8 +32,10 @@
 //! `cost_compliance_measures` (MOP), `risk_eal_total` (MOP/year), `rating_overall` (1-5), per
 //! risk dimension `risk_eal_<dim>` (MOP/year), `risk_probability_<dim>` (probability),
 //! `rating_<dim>` (1-5), then `sim_mean`, `sim_p50`, `sim_p90`, `sim_p95` (MOP),
-//! `risk_adjusted_total` (MOP), `rosi` (ratio), `roi_score` (0-100), `p_rosi_positive`
-//! (probability), `payback_year` (year).
+//! `risk_adjusted_total` (simulated mean, MOP), `risk_adjusted_total_expected` (exact, MOP),
+//! `rosi` (ratio, empty when the measures cost nothing), `roi_score` (0-100, one decimal),
+//! `net_benefit`, `net_benefit_p5`, `net_benefit_p95` (MOP), `p_rosi_positive` (probability),
+//! `payback_year` (year).
 //!
 //! ```
 //! use collab_risk::model::{catalog::Catalog, export, presets, report};
@@ -208,9 +210,21 @@ fn option_rows(w: &mut Writer, o: &OptionReport) {
         money(o.risk_adjusted_total_mop),
         "MOP",
     );
+    row(
+        "risk_adjusted_total_expected",
+        money(o.risk_adjusted_total_expected_mop),
+        "MOP",
+    );
     let r = &o.compliance_roi;
-    row("rosi", fixed(r.rosi, 6), "ratio");
-    row("roi_score", r.score.to_string(), "0-100");
+    row(
+        "rosi",
+        r.rosi.map(|v| fixed(v, 6)).unwrap_or_default(),
+        "ratio",
+    );
+    row("roi_score", fixed(r.score, 1), "0-100");
+    row("net_benefit", money(r.expected_net_benefit_mop), "MOP");
+    row("net_benefit_p5", money(r.net_benefit_p5_mop), "MOP");
+    row("net_benefit_p95", money(r.net_benefit_p95_mop), "MOP");
     row("p_rosi_positive", probability(r.p_positive), "probability");
     row(
         "payback_year",

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{non_empty, Confidence, Limits, Sourced, DIMENSION_IDS};
+use super::catalog::{non_empty, Confidence, Limits, Sourced, Subjects, DIMENSION_IDS};
 use super::error::ModelError;
 
 /// When a measure has any effect.
@@ -14,8 +14,9 @@ use super::error::ModelError;
 pub enum MeasureCondition {
     /// Always applies.
     Always,
-    /// Only for vendor-hosted platforms (a processor exists).
-    Hosted,
+    /// Only where a Data Processing Agreement can be signed: with the vendor, or with the
+    /// hosting provider of a self-hosted platform (who processes the data for the firm).
+    ProcessorAgreement,
     /// Only when the data rests outside Macau (a transfer exists).
     DataOutsideMacau,
     /// Only when the data rests in one of the nine mainland GBA cities.
@@ -73,6 +74,113 @@ pub struct Measure {
     pub confidence: Confidence,
     #[serde(default)]
     pub parameter: Option<MeasureParameter>,
+    /// Whose data the measure protects; staff-only measures act on the staff share.
+    #[serde(default)]
+    pub subjects: Subjects,
+}
+
+/// Why a measure cannot apply to a platform: its stable code is the translation key
+/// `measure.not_applicable.<code>` and the evaluator's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotApplicable {
+    /// No DPA can be signed: the vendor has no business offering.
+    NoProcessorAgreement,
+    /// The data rests in Macau: no transfer to legitimise.
+    DataInMacau,
+    /// The GBA standard contract covers only the nine mainland GBA cities.
+    NotInMainlandGba,
+    /// The platform does not track clock-in locations.
+    NoLocationTracking,
+    /// The platform does not record meetings.
+    NoMeetingRecording,
+    /// The platform has no audit log to review.
+    NoAuditLog,
+}
+
+impl NotApplicable {
+    /// Stable code (translation key suffix).
+    pub fn code(self) -> &'static str {
+        match self {
+            NotApplicable::NoProcessorAgreement => "no_processor_agreement",
+            NotApplicable::DataInMacau => "data_in_macau",
+            NotApplicable::NotInMainlandGba => "not_in_mainland_gba",
+            NotApplicable::NoLocationTracking => "no_location_tracking",
+            NotApplicable::NoMeetingRecording => "no_meeting_recording",
+            NotApplicable::NoAuditLog => "no_audit_log",
+        }
+    }
+
+    /// One English sentence (the evaluator's message; the UI translates [`NotApplicable::code`]).
+    pub fn reason(self) -> &'static str {
+        match self {
+            NotApplicable::NoProcessorAgreement => {
+                "no Data Processing Agreement can be signed: the vendor has no business offering"
+            }
+            NotApplicable::DataInMacau => "the data rests in Macau: no transfer to legitimise",
+            NotApplicable::NotInMainlandGba => {
+                "the GBA standard contract only covers data resting in the nine mainland GBA cities"
+            }
+            NotApplicable::NoLocationTracking => "the platform does not track clock-in locations",
+            NotApplicable::NoMeetingRecording => "the platform does not record meetings",
+            NotApplicable::NoAuditLog => "the platform has no audit log to review",
+        }
+    }
+}
+
+/// The facts of a platform that decide whether a measure can apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApplicabilityFacts<'a> {
+    /// `vendor`, `hosting_provider` or `none`.
+    pub processor_agreement: &'a str,
+    /// The effective `data_location`.
+    pub data_location: &'a str,
+    pub location_tracking: bool,
+    pub meeting_recording: bool,
+    /// The effective `audit_log`.
+    pub audit_log: &'a str,
+}
+
+impl Measure {
+    /// Whether this measure can apply to a platform with these facts; `Err` says why not.
+    ///
+    /// ```
+    /// use collab_risk::model::{catalog::Catalog, measures::{ApplicabilityFacts, NotApplicable}};
+    /// let catalog = Catalog::embedded().unwrap();
+    /// let signal = ApplicabilityFacts { processor_agreement: "none", data_location: "other",
+    ///     location_tracking: false, meeting_recording: false, audit_log: "none" };
+    /// let dpa = catalog.measure("dpa").unwrap();
+    /// assert_eq!(dpa.applicability(&signal), Err(NotApplicable::NoProcessorAgreement));
+    /// assert!(catalog.measure("pia").unwrap().applicability(&signal).is_ok());
+    /// ```
+    pub fn applicability(&self, facts: &ApplicabilityFacts<'_>) -> Result<(), NotApplicable> {
+        let (holds, why_not) = match self.condition {
+            MeasureCondition::Always => return Ok(()),
+            MeasureCondition::ProcessorAgreement => (
+                facts.processor_agreement != "none",
+                NotApplicable::NoProcessorAgreement,
+            ),
+            MeasureCondition::DataOutsideMacau => {
+                (facts.data_location != "macau", NotApplicable::DataInMacau)
+            }
+            MeasureCondition::DataInMainlandGba => (
+                facts.data_location == "mainland_gba",
+                NotApplicable::NotInMainlandGba,
+            ),
+            MeasureCondition::HasLocationTracking => {
+                (facts.location_tracking, NotApplicable::NoLocationTracking)
+            }
+            MeasureCondition::HasMeetingRecording => {
+                (facts.meeting_recording, NotApplicable::NoMeetingRecording)
+            }
+            MeasureCondition::HasAuditLog => (facts.audit_log != "none", NotApplicable::NoAuditLog),
+        };
+        if holds {
+            Ok(())
+        } else {
+            Err(why_not)
+        }
+    }
 }
 
 impl Measure {

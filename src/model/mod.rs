@@ -2,11 +2,12 @@
 //! used by the web app, the `evaluate` command and every test.
 //!
 //! Entry points: [`presets::load`], [`scenario::Scenario::from_json`],
-//! [`report::evaluate_deterministic`] (fast, every keystroke),
+//! [`deterministic::evaluate_deterministic`] (fast, every keystroke),
 //! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
 pub mod catalog;
 pub mod cli;
 pub mod cost;
+pub mod deterministic;
 pub mod error;
 pub mod export;
 pub mod fields;

@@ -72,6 +72,10 @@ pub struct ResidencyAssessment {
     /// Bases chosen that cover the destination.
     pub covering_bases: Vec<TransferBasis>,
     pub coverage: Coverage,
+    /// When the data rests in Macau: what still leaves it (ids of the catalog's residual flows,
+    /// e.g. push-notification metadata, federation, remote support). Empty when the data itself
+    /// rests outside Macau (then everything leaves).
+    pub still_leaves: Vec<String>,
 }
 
 /// Assesses one option (its overrides applied).
@@ -122,6 +126,11 @@ pub fn assess(option: &OptionSpec, catalog: &Catalog) -> Result<ResidencyAssessm
             Vec::new()
         },
         coverage,
+        still_leaves: if outside_macau {
+            Vec::new()
+        } else {
+            platform.residual_flows.value.clone()
+        },
     })
 }
 

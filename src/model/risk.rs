@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::catalog::{Catalog, DimensionSpec, Measure, MeasureCondition, PlatformKind};
+use super::catalog::{Catalog, DimensionSpec, Measure};
 use super::error::ModelError;
 use super::fields::FieldValue;
 use super::scenario::{EffectivePlatform, MeasureSelection, Scenario};
@@ -105,42 +105,17 @@ pub struct RiskProfile {
     pub measures: Vec<MeasureStatus>,
 }
 
-/// Whether `measure`'s condition holds on `platform` (with a human reason).
-pub fn measure_applies(measure: &Measure, platform: &EffectivePlatform) -> (bool, &'static str) {
-    let location = platform.choice("data_location");
-    match measure.condition {
-        MeasureCondition::Always => (true, "applies"),
-        MeasureCondition::Hosted => (
-            platform.kind == PlatformKind::Hosted,
-            "needs a vendor-hosted platform (no processor when self-hosted)",
-        ),
-        MeasureCondition::DataOutsideMacau => (
-            location != "macau",
-            "data rests in Macau: no transfer to legitimise",
-        ),
-        MeasureCondition::DataInMainlandGba => (
-            location == "mainland_gba",
-            "the GBA standard contract only covers data resting in the nine mainland GBA cities",
-        ),
-        MeasureCondition::HasLocationTracking => (
-            platform.flag("location_tracking"),
-            "platform does not track locations",
-        ),
-        MeasureCondition::HasMeetingRecording => (
-            platform.flag("meeting_recording"),
-            "platform does not record meetings",
-        ),
-        MeasureCondition::HasAuditLog => (
-            platform.choice("audit_log") != "none",
-            "platform has no audit log to review",
-        ),
-    }
-}
+/// The measure whose `days` parameter caps `activity_retention_days`.
+const RETENTION_MEASURE: &str = "retention_auto_delete";
 
 /// Scenario-level inputs of the risk model, converted once.
 #[derive(Debug, Clone, Copy)]
 pub struct RiskContext {
+    /// Everyone whose personal data the platform holds: staff (the users) + client records.
     pub data_subjects: f64,
+    /// Staff share of the data subjects, `users / (users + client records)`: staff-only factors
+    /// and measures act on this share (methodology §3.2).
+    pub staff_share: f64,
     pub per_record_mop: f64,
     pub sector_rate: f64,
     pub sector_magnitude: f64,
@@ -156,8 +131,15 @@ impl RiskContext {
                 path: "organisation.sector".into(),
                 id: scenario.organisation.sector.clone(),
             })?;
+        let staff = f64::from(scenario.organisation.users);
+        let subjects = staff + scenario.organisation.data_subjects as f64;
         Ok(RiskContext {
-            data_subjects: scenario.organisation.data_subjects as f64,
+            data_subjects: subjects,
+            staff_share: if subjects > 0.0 {
+                staff / subjects
+            } else {
+                0.0
+            },
             per_record_mop: catalog.loss_anchors.per_record_cost_usd.value
                 * decimal_to_f64(scenario.fx_to_mop.usd),
             sector_rate: sector.rate_factor,
@@ -186,14 +168,14 @@ pub fn risk_profile(
                 path: "measures".into(),
                 id: s.id.clone(),
             })?;
-        let (applies, why_not) = measure_applies(measure, platform);
+        let applicability = platform.applicability(measure);
+        let applies = applicability.is_ok();
         statuses.push(MeasureStatus {
             id: s.id.clone(),
             applies,
-            reason: if applies {
-                "applies".into()
-            } else {
-                why_not.into()
+            reason: match applicability {
+                Ok(()) => "applies".into(),
+                Err(why) => why.reason().into(),
             },
         });
         if applies {
@@ -242,26 +224,38 @@ fn risk_cell(
 ) -> RiskCell {
     let mut rate = dimension.base_annual_rate.value * context.sector_rate;
     let mut magnitude = context.sector_magnitude;
+    let mut measures_applied = Vec::new();
     for factor in &dimension.factors {
+        if let Some(skip) = &factor.not_when {
+            if platform
+                .value(&skip.field)
+                .is_some_and(|v| v.factor_key() == skip.value)
+            {
+                continue;
+            }
+        }
         let value = match (
             platform.value(&factor.field),
             factor.field.as_str(),
             retention_cap,
         ) {
-            (Some(FieldValue::Integer(days)), "activity_retention_days", Some(cap)) => {
-                FieldValue::Integer((*days).min(cap))
+            (Some(FieldValue::Integer(days)), "activity_retention_days", Some(cap))
+                if cap < *days =>
+            {
+                // Auto-delete shortens what the platform keeps: it changes this cell.
+                measures_applied.push(RETENTION_MEASURE.to_string());
+                FieldValue::Integer(cap)
             }
             (Some(v), _, _) => v.clone(),
             (None, _, _) => continue,
         };
         if let Some(pair) = factor.lookup(&value) {
-            rate *= pair.rate;
-            magnitude *= pair.magnitude;
+            rate *= factor.subjects.blend(pair.rate, context.staff_share);
+            magnitude *= factor.subjects.blend(pair.magnitude, context.staff_share);
         }
     }
     // Alternatives in one exclusive group (transfer bases) do not stack: keep the strongest.
     let mut grouped: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
-    let mut measures_applied = Vec::new();
     for measure in active {
         for effect in measure
             .effects
@@ -269,15 +263,21 @@ fn risk_cell(
             .filter(|e| e.dimension == dimension.id)
         {
             measures_applied.push(measure.id.clone());
+            let rate_factor = measure
+                .subjects
+                .blend(effect.rate_factor, context.staff_share);
+            let magnitude_factor = measure
+                .subjects
+                .blend(effect.magnitude_factor, context.staff_share);
             match &measure.exclusive_group {
                 Some(group) => {
                     let entry = grouped.entry(group.as_str()).or_insert((1.0, 1.0));
-                    entry.0 = entry.0.min(effect.rate_factor);
-                    entry.1 = entry.1.min(effect.magnitude_factor);
+                    entry.0 = entry.0.min(rate_factor);
+                    entry.1 = entry.1.min(magnitude_factor);
                 }
                 None => {
-                    rate *= effect.rate_factor;
-                    magnitude *= effect.magnitude_factor;
+                    rate *= rate_factor;
+                    magnitude *= magnitude_factor;
                 }
             }
         }

@@ -1,60 +1,48 @@
 //! Compliance return on security investment (ENISA 2012), methodology §5.
-//! Every output is finite, also when the measures cost nothing.
+//! ROSI is reported uncapped; the 0–100 score is a strictly increasing map of it, so it ranks
+//! measure sets exactly as ROSI does and never saturates. Every output is finite.
 use serde::Serialize;
 
-/// ROSI = (expected loss avoided − measures cost) / measures cost, clamped to
-/// `[−1, cap]`. Returns `(rosi, capped)`.
-///
-/// When the measures cost nothing: `cap` if they avoid any loss, else 0.
+/// ROSI = (expected loss avoided − measures cost) / measures cost, uncapped.
+/// `None` when the measures cost nothing (any avoided loss is then pure gain: ROSI is undefined).
 ///
 /// ```
 /// use collab_risk::model::roi::rosi;
-/// assert_eq!(rosi(300.0, 100.0, 100.0), (2.0, false));
-/// assert_eq!(rosi(50.0, 0.0, 100.0), (100.0, true));
-/// assert_eq!(rosi(0.0, 0.0, 100.0), (0.0, false));
+/// assert_eq!(rosi(300.0, 100.0), Some(2.0));
+/// assert_eq!(rosi(50_000.0, 100.0), Some(499.0));
+/// assert_eq!(rosi(50.0, 0.0), None);
 /// ```
-pub fn rosi(loss_avoided: f64, measures_cost: f64, cap: f64) -> (f64, bool) {
-    if !(loss_avoided.is_finite() && measures_cost.is_finite()) {
-        return (0.0, true);
-    }
-    if measures_cost <= 0.0 {
-        return if loss_avoided > 0.0 {
-            (cap, true)
-        } else {
-            (0.0, false)
-        };
+pub fn rosi(loss_avoided: f64, measures_cost: f64) -> Option<f64> {
+    if !(loss_avoided.is_finite() && measures_cost.is_finite()) || measures_cost <= 0.0 {
+        return None;
     }
     let raw = (loss_avoided - measures_cost) / measures_cost;
-    if raw > cap {
-        (cap, true)
-    } else if raw < -1.0 {
-        (-1.0, true)
-    } else {
-        (raw, false)
-    }
+    raw.is_finite().then_some(raw)
 }
 
-/// Score 0–100 on a log scale: `100 · (clamp(ln(1+ROSI), −L, L) + L) / (2L)`,
-/// `L = ln(1+cap)`. ROSI −1 → 0, break-even → 50, cap → 100.
+/// Score 0–100: `100 · √(1+ROSI) / (1 + √(1+ROSI))` — ROSI −1 → 0, break-even → 50,
+/// ROSI 3 → 66.7, ROSI 99 → 90.9. Strictly increasing in ROSI, so it ranks exactly as ROSI
+/// does, and it only approaches 100 (no cap, no saturation). Free measures: 100 when they avoid
+/// any loss, 50 when they avoid none.
 ///
 /// ```
 /// use collab_risk::model::roi::score;
-/// assert_eq!(score(0.0, 100.0), 50);
-/// assert_eq!(score(-1.0, 100.0), 0);
-/// assert_eq!(score(100.0, 100.0), 100);
+/// assert_eq!(score(Some(0.0), 1.0), 50.0);
+/// assert_eq!(score(Some(-1.0), 0.0), 0.0);
+/// assert!((score(Some(3.0), 1.0) - 200.0 / 3.0).abs() < 1e-9);
+/// assert!(score(Some(10_000.0), 1.0) < score(Some(20_000.0), 1.0));
+/// assert!(score(Some(20_000.0), 1.0) < 100.0);
+/// assert_eq!(score(None, 5.0), 100.0);
 /// ```
-pub fn score(rosi: f64, cap: f64) -> u8 {
-    let limit = libm::log1p(cap.max(f64::MIN_POSITIVE));
-    // NaN cannot come from `rosi()`, but a caller's NaN maps to neutral, not to 0.
-    let rosi = if rosi.is_nan() { 0.0 } else { rosi };
-    let x = if rosi <= -1.0 {
-        -limit
-    } else {
-        libm::log1p(rosi).clamp(-limit, limit)
-    };
-    let s = 100.0 * (x + limit) / (2.0 * limit);
-    // s is within [0, 100] by construction; the cast saturates anyway.
-    libm::round(s).clamp(0.0, 100.0) as u8
+pub fn score(rosi: Option<f64>, loss_avoided: f64) -> f64 {
+    match rosi {
+        Some(r) if r.is_finite() => {
+            let root = libm::sqrt((1.0 + r).max(0.0));
+            100.0 * root / (1.0 + root)
+        }
+        _ if loss_avoided > 0.0 => 100.0,
+        _ => 50.0,
+    }
 }
 
 /// First year (1-based) in which cumulative avoided loss ≥ cumulative measures cost;
@@ -78,6 +66,19 @@ pub fn payback_year(avoided_by_year: &[f64], cost_by_year: &[f64]) -> Option<u32
     None
 }
 
+/// What one measure adds within its set: the set with it against the set without it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureContribution {
+    /// Measure id.
+    pub measure: String,
+    /// Expected loss over the horizon that the measure avoids on top of the others (MOP).
+    pub loss_avoided_mop: f64,
+    /// Its own cost over the horizon (MOP, discounted).
+    pub cost_mop: f64,
+    /// `loss_avoided_mop − cost_mop`: what the measure carries of the set's net benefit.
+    pub net_benefit_mop: f64,
+}
+
 /// Deterministic part of the compliance ROI of one option.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoiEstimate {
@@ -87,29 +88,42 @@ pub struct RoiEstimate {
     pub expected_loss_avoided_mop: f64,
     /// Cost of the measures over the horizon (MOP, discounted).
     pub measures_cost_mop: f64,
-    pub rosi: f64,
-    /// True when ROSI hit the clamp (e.g. free measures that avoid loss).
+    /// `expected_loss_avoided_mop − measures_cost_mop` (MOP).
+    pub expected_net_benefit_mop: f64,
+    /// Expected ROSI, uncapped; `None` when the measures cost nothing.
+    pub rosi: Option<f64>,
+    /// Kept for compatibility: ROSI is no longer capped, so always false.
     pub rosi_capped: bool,
-    pub score: u8,
+    /// 0–100, strictly increasing in ROSI ([`score`]).
+    pub score: f64,
     pub payback_year: Option<u32>,
+    /// Each measure's own contribution within the set.
+    pub contributions: Vec<MeasureContribution>,
 }
 
-/// The report's `compliance_roi`: the estimate plus P(ROSI > 0) from the simulation.
+/// The report's `compliance_roi`: the estimate plus the simulated spread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComplianceRoi {
-    pub rosi: f64,
-    pub score: u8,
+    pub rosi: Option<f64>,
+    pub score: f64,
+    /// P(the measures pay for themselves within the horizon) = P(loss avoided > measures cost)
+    /// over the simulated futures, i.e. P(ROSI > 0).
     pub p_positive: f64,
     pub payback_year: Option<u32>,
     pub rosi_capped: bool,
     pub has_measures: bool,
     pub expected_loss_avoided_mop: f64,
     pub measures_cost_mop: f64,
+    pub expected_net_benefit_mop: f64,
+    /// 5th and 95th percentiles of the simulated net benefit (MOP).
+    pub net_benefit_p5_mop: f64,
+    pub net_benefit_p95_mop: f64,
+    pub contributions: Vec<MeasureContribution>,
 }
 
 impl ComplianceRoi {
-    /// Combine the estimate with the simulated probability.
-    pub fn new(estimate: &RoiEstimate, p_positive: f64) -> Self {
+    /// Combine the estimate with the simulated probability and 90 % interval of the net benefit.
+    pub fn new(estimate: &RoiEstimate, p_positive: f64, net_benefit_interval: (f64, f64)) -> Self {
         ComplianceRoi {
             rosi: estimate.rosi,
             score: estimate.score,
@@ -119,6 +133,10 @@ impl ComplianceRoi {
             has_measures: estimate.has_measures,
             expected_loss_avoided_mop: estimate.expected_loss_avoided_mop,
             measures_cost_mop: estimate.measures_cost_mop,
+            expected_net_benefit_mop: estimate.expected_net_benefit_mop,
+            net_benefit_p5_mop: net_benefit_interval.0,
+            net_benefit_p95_mop: net_benefit_interval.1,
+            contributions: estimate.contributions.clone(),
         }
     }
 }

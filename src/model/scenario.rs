@@ -22,6 +22,7 @@ use super::input::{
     array, boolean, decimal, index, join, object, only_keys, parse_json, required, string,
     unsigned, unsigned32,
 };
+use super::measures::{ApplicabilityFacts, Measure, NotApplicable};
 
 /// Format tag of scenario files.
 pub const SCENARIO_FORMAT: &str = "collab-risk/scenario";
@@ -182,6 +183,20 @@ pub struct OptionSpec {
     pub platform: String,
     pub overrides: PlatformOverrides,
     pub measures: Vec<MeasureSelection>,
+    /// The platform the firm already runs: no migration (nor one-off setup) is charged.
+    /// Written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub incumbent: bool,
+}
+
+/// A validated option with what it refers to resolved once: its catalog platform, the platform
+/// with the overrides applied, and its measures (in the option's order).
+#[derive(Debug, Clone)]
+pub struct ResolvedOption<'a> {
+    pub spec: &'a OptionSpec,
+    pub platform: &'a Platform,
+    pub effective: EffectivePlatform,
+    pub measures: Vec<&'a Measure>,
 }
 
 /// How a claimed figure relates to the computed one.
@@ -245,6 +260,8 @@ pub struct Scenario {
 pub struct EffectivePlatform {
     pub platform_id: String,
     pub kind: PlatformKind,
+    /// Who can sign a DPA for it (`vendor`, `hosting_provider`, `none`); not overridable.
+    pub processor_agreement: String,
     values: Vec<(&'static str, FieldValue)>,
 }
 
@@ -281,7 +298,19 @@ impl EffectivePlatform {
         Ok(EffectivePlatform {
             platform_id: platform.id.clone(),
             kind: platform.kind,
+            processor_agreement: platform.processor_agreement.value.clone(),
             values,
+        })
+    }
+
+    /// Whether `measure` can apply here; `Err` says why not.
+    pub fn applicability(&self, measure: &Measure) -> Result<(), NotApplicable> {
+        measure.applicability(&ApplicabilityFacts {
+            processor_agreement: &self.processor_agreement,
+            data_location: self.choice("data_location"),
+            location_tracking: self.flag("location_tracking"),
+            meeting_recording: self.flag("meeting_recording"),
+            audit_log: self.choice("audit_log"),
         })
     }
 
@@ -551,6 +580,15 @@ impl Scenario {
 
     /// Check every value against the catalog limits and ids. Errors name the field.
     pub fn validate(&self, catalog: &Catalog) -> Result<(), ModelError> {
+        self.resolve(catalog).map(|_| ())
+    }
+
+    /// Validate, and return each option resolved against the catalog (what the evaluation
+    /// needs, looked up once).
+    pub fn resolve<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+    ) -> Result<Vec<ResolvedOption<'a>>, ModelError> {
         let limits = &catalog.limits;
         if self.format != SCENARIO_FORMAT {
             return Err(ModelError::UnsupportedFormat {
@@ -624,6 +662,7 @@ impl Scenario {
             });
         }
         let mut ids = BTreeSet::new();
+        let mut resolved = Vec::with_capacity(self.options.len());
         for (i, option) in self.options.iter().enumerate() {
             let path = index("options", i);
             let id_len = option.id.chars().count() as u64;
@@ -650,8 +689,9 @@ impl Scenario {
                         path: join(&path, "platform"),
                         id: option.platform.clone(),
                     })?;
-            EffectivePlatform::new(platform, &option.overrides, catalog, &path)?;
+            let effective = EffectivePlatform::new(platform, &option.overrides, catalog, &path)?;
             let mut measure_ids = BTreeSet::new();
+            let mut measures = Vec::with_capacity(option.measures.len());
             for (j, m) in option.measures.iter().enumerate() {
                 let mpath = index(&join(&path, "measures"), j);
                 let measure = catalog
@@ -666,6 +706,14 @@ impl Scenario {
                         id: m.id.clone(),
                     });
                 }
+                if let Err(why) = effective.applicability(measure) {
+                    return Err(ModelError::MeasureNotApplicable {
+                        path: mpath,
+                        measure: m.id.clone(),
+                        platform: option.platform.clone(),
+                        reason: why,
+                    });
+                }
                 match (&measure.parameter, m.days) {
                     (Some(p), Some(days)) if days < p.min || days > p.max => {
                         return Err(ModelError::not_between(join(&mpath, "days"), p.min, p.max));
@@ -677,7 +725,14 @@ impl Scenario {
                     }
                     _ => {}
                 }
+                measures.push(measure);
             }
+            resolved.push(ResolvedOption {
+                spec: option,
+                platform,
+                effective,
+                measures,
+            });
         }
         for (i, claim) in self.claims.iter().enumerate() {
             let path = index("claims", i);
@@ -715,7 +770,7 @@ impl Scenario {
                 ));
             }
         }
-        Ok(())
+        Ok(resolved)
     }
 }
 
@@ -723,7 +778,14 @@ fn parse_option(v: &Value, path: &str, catalog: &Catalog) -> Result<OptionSpec, 
     let map = object(v, path)?;
     only_keys(
         map,
-        &["id", "label", "platform", "overrides", "measures"],
+        &[
+            "id",
+            "label",
+            "platform",
+            "overrides",
+            "measures",
+            "incumbent",
+        ],
         path,
     )?;
     let id = string(required(map, "id", path)?, &join(path, "id"))?;
@@ -803,12 +865,17 @@ fn parse_option(v: &Value, path: &str, catalog: &Catalog) -> Result<OptionSpec, 
             measures.push(selection);
         }
     }
+    let incumbent = match map.get("incumbent") {
+        Some(v) => boolean(v, &join(path, "incumbent"))?,
+        None => false,
+    };
     Ok(OptionSpec {
         id,
         label,
         platform: platform_id,
         overrides,
         measures,
+        incumbent,
     })
 }
 

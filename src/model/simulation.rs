@@ -22,7 +22,7 @@ use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::Serialize;
 
-use super::report::DeterministicReport;
+use super::deterministic::DeterministicReport;
 use super::risk::{decimal_to_f64, RiskProfile};
 use super::scenario::Scenario;
 
@@ -96,8 +96,13 @@ pub struct OptionSimulation {
     pub exceedance: Vec<ExceedancePoint>,
     /// Cost total + loss, per trial.
     pub risk_adjusted: DistributionSummary,
-    /// P(loss avoided vs the no-measures baseline > measures cost), i.e. P(ROSI > 0).
+    /// P(loss avoided vs the no-measures baseline > measures cost), i.e. P(ROSI > 0): the share
+    /// of simulated futures in which the measures pay for themselves within the horizon.
     pub p_rosi_positive: f64,
+    /// 5th and 95th percentiles of the net benefit of the measures (loss avoided vs the
+    /// no-measures baseline − measures cost), MOP; 0 without measures.
+    pub net_benefit_p5_mop: f64,
+    pub net_benefit_p95_mop: f64,
 }
 
 /// P(A's risk-adjusted total < B's), over the same trials.
@@ -346,16 +351,22 @@ impl SimulationRun {
                 .collect();
             let baseline = self.baseline_of.get(i).copied().unwrap_or(i);
             let measures_cost = self.measures_cost.get(i).copied().unwrap_or(0.0);
-            let p_rosi_positive = if baseline == i {
-                0.0
+            let (p_rosi_positive, net_p5, net_p95) = if baseline == i {
+                (0.0, 0.0, 0.0)
             } else {
                 let base = self.losses.get(baseline).map(Vec::as_slice).unwrap_or(&[]);
-                let positive = base
+                let mut net: Vec<f64> = base
                     .iter()
                     .zip(losses)
-                    .filter(|(b, o)| (*b - *o) > measures_cost)
-                    .count();
-                positive as f64 / n
+                    .map(|(b, o)| (*b - *o) - measures_cost)
+                    .collect();
+                let positive = net.iter().filter(|v| **v > 0.0).count();
+                net.sort_unstable_by(f64::total_cmp);
+                (
+                    positive as f64 / n,
+                    percentile(&net, 0.05),
+                    percentile(&net, 0.95),
+                )
             };
             options.push(OptionSimulation {
                 trials: self.trials,
@@ -372,6 +383,8 @@ impl SimulationRun {
                     p95_mop: cost + percentile(sorted, 0.95),
                 },
                 p_rosi_positive,
+                net_benefit_p5_mop: net_p5,
+                net_benefit_p95_mop: net_p95,
             });
         }
         // Both directions of every pair: with ties (identical options) P(A < B) and P(B < A) are

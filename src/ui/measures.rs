@@ -20,7 +20,7 @@ enum Grouping {
 fn condition_key(c: MeasureCondition) -> &'static str {
     match c {
         MeasureCondition::Always => "condition.always",
-        MeasureCondition::Hosted => "condition.hosted",
+        MeasureCondition::ProcessorAgreement => "condition.processor_agreement",
         MeasureCondition::DataOutsideMacau => "condition.data_outside_macau",
         MeasureCondition::DataInMainlandGba => "condition.data_in_mainland_gba",
         MeasureCondition::HasLocationTracking => "condition.has_location_tracking",

@@ -98,6 +98,7 @@ pub fn OptionCards() -> impl IntoView {
                     platform: platform.map(|p| p.id.clone()).unwrap_or_default(),
                     overrides: PlatformOverrides::default(),
                     measures: Vec::new(),
+                    incumbent: false,
                 });
             }
         })
