@@ -1,8 +1,12 @@
 //! Times the largest scenario (6 options × 6 dimensions, 50,000 trials, horizon 5).
 //! Run: `cargo run --profile bench-native --bin bench`. Budget: < 50 ms.
+//! Also the decision analysis on the same 6 options: best configurations of all options
+//! (budget 100 ms in the browser; wasm is ≈ 2–3× slower, so ≤ 20 ms natively) and the
+//! sensitivity of the leading pair.
 use std::time::Instant;
 
 use collab_risk::model::catalog::Catalog;
+use collab_risk::model::decision;
 use collab_risk::model::presets;
 use collab_risk::model::report::evaluate;
 use collab_risk::model::scenario::{MeasureSelection, OptionSpec, PlatformOverrides, Scenario};
@@ -89,4 +93,34 @@ fn main() {
         if median < 50.0 { "ok" } else { "OVER" }
     );
     println!("checksum: {checksum:.3}");
+    decision_timings(&scenario, catalog);
+}
+
+/// Median of `REPETITIONS` runs of `f` in ms (`None` if it fails).
+fn median_ms<T, E: std::fmt::Display>(mut f: impl FnMut() -> Result<T, E>) -> Option<f64> {
+    let mut times = Vec::with_capacity(REPETITIONS);
+    for _ in 0..REPETITIONS {
+        let start = Instant::now();
+        if let Err(e) = f() {
+            eprintln!("decision: {e}");
+            return None;
+        }
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    times.get(REPETITIONS / 2).copied()
+}
+
+fn decision_timings(scenario: &Scenario, catalog: &Catalog) {
+    let options = scenario.options.len();
+    if let Some(ms) = median_ms(|| decision::best_configurations(scenario, catalog)) {
+        println!("best configurations ({options} options) median ms: {ms:.2}");
+        println!(
+            "best configurations budget: 20 ms native (100 ms in the browser) -> {}",
+            if ms <= 20.0 { "ok" } else { "OVER" }
+        );
+    }
+    if let Some(ms) = median_ms(|| decision::sensitivity_of_leading_pair(scenario, catalog)) {
+        println!("sensitivity (leading pair) median ms: {ms:.2}");
+    }
 }

@@ -598,6 +598,8 @@ pub struct Catalog {
     pub rating: RatingSpec,
     pub roi: RoiSpec,
     pub simulation: SimulationSpec,
+    /// Best-configuration search and sensitivity ranges (our assumptions).
+    pub decision: super::decision::spec::DecisionSpec,
 }
 
 static EMBEDDED: OnceLock<Result<Catalog, ModelError>> = OnceLock::new();
@@ -796,6 +798,7 @@ impl Catalog {
                 ));
             }
         }
+        self.decision.validate()?;
         Ok(())
     }
 

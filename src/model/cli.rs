@@ -3,9 +3,9 @@
 use std::fmt;
 
 use super::catalog::Catalog;
+use super::decision::evaluate;
 use super::error::ModelError;
 use super::presets;
-use super::report::evaluate;
 use super::scenario::Scenario;
 
 /// Usage text.

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod cost;
+pub mod decision;
 pub mod deterministic;
 pub mod error;
 pub mod export;

@@ -13,6 +13,8 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::cost::CostLedger;
+use super::decision::certainty::ranking;
+use super::decision::types::{BestConfiguration, Decision, OptionProbability};
 pub use super::deterministic::{
     discount_factors, evaluate_deterministic, ClaimCheck, DeterministicReport, OptionDeterministic,
 };
@@ -49,6 +51,9 @@ pub struct OptionReport {
     /// seed-independent. Headlines and the ranking use this one.
     pub risk_adjusted_total_expected_mop: f64,
     pub compliance_roi: ComplianceRoi,
+    /// The measure set minimising this option's expected risk-adjusted total
+    /// (`decision::evaluate` fills it; `None` from [`assemble`] alone).
+    pub best_configuration: Option<BestConfiguration>,
 }
 
 /// The full report (`evaluate` CLI output).
@@ -64,6 +69,8 @@ pub struct Report {
     pub claims: Vec<ClaimCheck>,
     /// Human-readable lines (claims checked, caveats).
     pub notes: Vec<String>,
+    /// Ranking, P(best), EVPI and (from `decision::evaluate`) the sensitivity of the leading pair.
+    pub decision: Decision,
 }
 
 /// Full evaluation: deterministic part + simulation + ROI + pairwise comparisons.
@@ -89,6 +96,29 @@ pub fn assemble(
         "Estimates (confidence \"estimate\" in data/catalog.json) are placeholders: enter your own quotes and check the sources."
             .to_string(),
     );
+    let expected_totals: Vec<f64> = deterministic
+        .options
+        .iter()
+        .map(|o| o.risk_adjusted_total_expected_mop)
+        .collect();
+    let decision = Decision {
+        ranking: ranking(&expected_totals)
+            .into_iter()
+            .filter_map(|i| deterministic.options.get(i).map(|o| o.id.clone()))
+            .collect(),
+        p_best: deterministic
+            .options
+            .iter()
+            .zip(&summary.options)
+            .map(|(o, sim)| OptionProbability {
+                option: o.id.clone(),
+                p: sim.p_best,
+            })
+            .collect(),
+        evpi_mop: summary.evpi_mop,
+        sensitivity_pair: None,
+        sensitivity: Vec::new(),
+    };
     let options = deterministic
         .options
         .into_iter()
@@ -110,6 +140,7 @@ pub fn assemble(
             risk: o.risk,
             baseline_risk: o.baseline_risk,
             simulation: sim,
+            best_configuration: None,
         })
         .collect();
     Report {
@@ -122,6 +153,7 @@ pub fn assemble(
         comparisons: summary.comparisons,
         claims: deterministic.claims,
         notes,
+        decision,
     }
 }
 

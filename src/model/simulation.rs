@@ -22,6 +22,7 @@ use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::Serialize;
 
+use super::decision::certainty::value_of_certainty;
 use super::deterministic::DeterministicReport;
 use super::risk::{decimal_to_f64, RiskProfile};
 use super::scenario::Scenario;
@@ -103,6 +104,8 @@ pub struct OptionSimulation {
     /// no-measures baseline − measures cost), MOP; 0 without measures.
     pub net_benefit_p5_mop: f64,
     pub net_benefit_p95_mop: f64,
+    /// Share of trials in which this option has the lowest cost + loss (ties split).
+    pub p_best: f64,
 }
 
 /// P(A's risk-adjusted total < B's), over the same trials.
@@ -120,6 +123,9 @@ pub struct SimulationSummary {
     pub seed: u32,
     pub options: Vec<OptionSimulation>,
     pub comparisons: Vec<Comparison>,
+    /// Expected value of perfect information over these trials (MOP, see
+    /// [`value_of_certainty`]).
+    pub evpi_mop: f64,
 }
 
 /// A resumable simulation: call [`SimulationRun::step`] between animation frames,
@@ -334,6 +340,13 @@ impl SimulationRun {
         }
         let thresholds = self.exceedance_thresholds(&sorted_all);
         let n = f64::from(self.trials.max(1));
+        let option_losses: Vec<&[f64]> = self
+            .losses
+            .iter()
+            .take(option_count)
+            .map(Vec::as_slice)
+            .collect();
+        let certainty = value_of_certainty(&self.cost_total, &option_losses);
         let mut options = Vec::with_capacity(option_count);
         for (i, sorted) in sorted_all.iter().enumerate() {
             let losses = self.losses.get(i).map(Vec::as_slice).unwrap_or(&[]);
@@ -385,6 +398,7 @@ impl SimulationRun {
                 p_rosi_positive,
                 net_benefit_p5_mop: net_p5,
                 net_benefit_p95_mop: net_p95,
+                p_best: certainty.p_best.get(i).copied().unwrap_or(0.0),
             });
         }
         // Both directions of every pair: with ties (identical options) P(A < B) and P(B < A) are
@@ -410,6 +424,7 @@ impl SimulationRun {
             seed: self.seed,
             options,
             comparisons,
+            evpi_mop: certainty.evpi_mop,
         }
     }
 
