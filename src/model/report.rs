@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::cost::CostLedger;
-use super::decision::certainty::ranking;
 use super::decision::types::{BestConfiguration, Decision, OptionProbability};
 pub use super::deterministic::{
     discount_factors, evaluate_deterministic, ClaimCheck, DeterministicReport, OptionDeterministic,
@@ -96,15 +95,11 @@ pub fn assemble(
         "Estimates (confidence \"estimate\" in data/catalog.json) are placeholders: enter your own quotes and check the sources."
             .to_string(),
     );
-    let expected_totals: Vec<f64> = deterministic
-        .options
-        .iter()
-        .map(|o| o.risk_adjusted_total_expected_mop)
-        .collect();
     let decision = Decision {
-        ranking: ranking(&expected_totals)
+        ranking: deterministic
+            .ranking()
             .into_iter()
-            .filter_map(|i| deterministic.options.get(i).map(|o| o.id.clone()))
+            .map(str::to_string)
             .collect(),
         p_best: deterministic
             .options

@@ -75,19 +75,3 @@ pub fn value_of_certainty(cost: &[f64], losses: &[&[f64]]) -> ValueOfCertainty {
         evpi_mop: evpi,
     }
 }
-
-/// Option indices by total, lowest first; equal totals keep their order (stable sort).
-///
-/// ```
-/// use collab_risk::model::decision::certainty::ranking;
-/// assert_eq!(ranking(&[3.0, 1.0, 2.0, 1.0]), vec![1, 3, 2, 0]);
-/// ```
-pub fn ranking(totals: &[f64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..totals.len()).collect();
-    order.sort_by(|a, b| {
-        let x = totals.get(*a).copied().unwrap_or(f64::INFINITY);
-        let y = totals.get(*b).copied().unwrap_or(f64::INFINITY);
-        x.total_cmp(&y)
-    });
-    order
-}

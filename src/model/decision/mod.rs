@@ -12,7 +12,7 @@
 //! [`evaluate`].
 use super::catalog::Catalog;
 use super::error::ModelError;
-use super::report::{self, DeterministicReport, OptionDeterministic, Report};
+use super::report::{self, OptionDeterministic, Report};
 use super::scenario::Scenario;
 
 pub mod best_configuration;
@@ -32,22 +32,6 @@ pub use types::{
 /// The one figure the ranking, the best configuration and the sensitivity use.
 pub fn expected_total(option: &OptionDeterministic) -> f64 {
     option.risk_adjusted_total_expected_mop
-}
-
-/// Option indices by exact expected risk-adjusted total, lowest first (ties keep option order):
-/// cheap enough for every keystroke (the verdict), seed-independent.
-///
-/// ```
-/// use collab_risk::model::{catalog::Catalog, decision, presets, report};
-/// let catalog = Catalog::embedded().unwrap();
-/// let quick = report::evaluate_deterministic(&presets::load("bank-200").unwrap(), catalog).unwrap();
-/// let order = decision::ranking(&quick);
-/// let totals: Vec<f64> = order.iter().map(|i| decision::expected_total(&quick.options[*i])).collect();
-/// assert!(totals.windows(2).all(|w| w[0] <= w[1]));
-/// ```
-pub fn ranking(report: &DeterministicReport) -> Vec<usize> {
-    let totals: Vec<f64> = report.options.iter().map(expected_total).collect();
-    certainty::ranking(&totals)
 }
 
 /// The full report: [`report::evaluate`] (costs, risk, simulation, ROI, ranking, P(best), EVPI)

@@ -22,7 +22,6 @@ use super::super::fields::{FieldKind, FieldValue, FIELDS};
 use super::super::report::evaluate_deterministic;
 use super::super::risk::decimal_to_f64;
 use super::super::scenario::{EffectivePlatform, Scenario};
-use super::certainty::ranking;
 use super::expected_total;
 use super::spec::SensitivityRange;
 use super::types::{InputKind, SensitivityAnalysis, SensitivityEntry, SensitivityPair};
@@ -613,9 +612,12 @@ pub fn sensitivity_of_leading_pair(
     catalog: &Catalog,
 ) -> Result<SensitivityAnalysis, ModelError> {
     let report = evaluate_deterministic(scenario, catalog)?;
-    let totals: Vec<f64> = report.options.iter().map(expected_total).collect();
-    match ranking(&totals).as_slice() {
-        [a, b, ..] => sensitivity(scenario, catalog, *a, *b),
+    let index = |id: &str| scenario.options.iter().position(|o| o.id == id);
+    match report.ranking().as_slice() {
+        [a, b, ..] => match (index(a), index(b)) {
+            (Some(a), Some(b)) => sensitivity(scenario, catalog, a, b),
+            _ => Err(ModelError::out_of_range("options", "unknown option id")),
+        },
         _ => Err(ModelError::out_of_range(
             "options",
             "a sensitivity needs two options",

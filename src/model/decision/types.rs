@@ -93,7 +93,7 @@ pub struct SensitivityEntry {
 /// The pair a sensitivity analysis compares.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SensitivityPair {
-    /// The option ahead (lower expected total at the base values).
+    /// The first option of the pair (for the leading pair: the one ahead, so B − A ≥ 0).
     pub a: String,
     pub b: String,
     /// B − A expected risk-adjusted totals at the base values (MOP).
