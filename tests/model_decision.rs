@@ -262,7 +262,7 @@ fn close_pair() -> Scenario {
 }
 
 #[test]
-fn sensitivity_is_sorted_and_its_ends_are_the_evaluator_s() {
+fn sensitivity_is_sorted_and_its_figures_are_the_evaluator_s() {
     for s in [
         presets::load("bank-200").unwrap(),
         presets::load("article-50").unwrap(),
@@ -286,8 +286,16 @@ fn sensitivity_is_sorted_and_its_ends_are_the_evaluator_s() {
             .windows(2)
             .all(|w| w[0].swing_mop >= w[1].swing_mop));
         let d0 = analysis.pair.difference_mop;
+        // The sensitivity's own totals are the evaluator's, bit for bit.
+        let full = evaluate_deterministic(&s, catalog()).unwrap();
+        assert_eq!(
+            d0,
+            expected_total(&full.options[b]) - expected_total(&full.options[a])
+        );
         for e in &analysis.entries {
             assert!(e.low <= e.base && e.base <= e.high, "{}: range", e.input);
+            let at_base = decision::difference_with(&s, catalog(), a, b, &e.input, e.base).unwrap();
+            assert_eq!(at_base, d0, "{}: at its base value", e.input);
             let at_low = decision::difference_with(&s, catalog(), a, b, &e.input, e.low).unwrap();
             let at_high = decision::difference_with(&s, catalog(), a, b, &e.input, e.high).unwrap();
             assert_eq!(at_low - d0, e.delta_low_mop, "{}", e.input);

@@ -17,12 +17,12 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::super::catalog::Catalog;
+use super::super::cost::cost_ledger;
 use super::super::error::ModelError;
 use super::super::fields::{FieldKind, FieldValue, FIELDS};
-use super::super::report::evaluate_deterministic;
-use super::super::risk::decimal_to_f64;
-use super::super::scenario::{EffectivePlatform, Scenario};
-use super::expected_total;
+use super::super::report::{discount_factors, evaluate_deterministic};
+use super::super::risk::{decimal_to_f64, risk_profile, RiskContext};
+use super::super::scenario::{EffectivePlatform, ResolvedOption, Scenario};
 use super::spec::SensitivityRange;
 use super::types::{InputKind, SensitivityAnalysis, SensitivityEntry, SensitivityPair};
 
@@ -92,11 +92,20 @@ fn pair_scenario(scenario: &Scenario, a: usize, b: usize) -> Result<Scenario, Mo
     Ok(pair)
 }
 
-/// The pair's expected risk-adjusted totals (A, B).
+/// The pair's expected risk-adjusted totals (A, B): cost total + Σ EAL × Σ discount factors, the
+/// same operations as [`evaluate_deterministic`] (so the same bits; tested) without the ROI
+/// breakdown the sensitivity does not need, which makes each point several times cheaper.
 fn totals(pair: &Scenario, catalog: &Catalog) -> Result<(f64, f64), ModelError> {
-    let report = evaluate_deterministic(pair, catalog)?;
-    match report.options.as_slice() {
-        [a, b] => Ok((expected_total(a), expected_total(b))),
+    let resolved = pair.resolve(catalog)?;
+    let context = RiskContext::new(pair, catalog)?;
+    let discount_sum: f64 = discount_factors(pair).iter().sum();
+    let total = |o: &ResolvedOption<'_>| -> Result<f64, ModelError> {
+        let cost = cost_ledger(pair, &o.effective, &o.measures, o.spec.incumbent, "options")?;
+        let risk = risk_profile(catalog, &context, &o.effective, &o.spec.measures)?;
+        Ok(decimal_to_f64(cost.total_mop) + risk.expected_annual_loss_mop * discount_sum)
+    };
+    match resolved.as_slice() {
+        [a, b] => Ok((total(a)?, total(b)?)),
         _ => Err(ModelError::out_of_range(
             "options",
             "a pair has two options",
@@ -120,12 +129,28 @@ fn multiplied(base: f64, range: &SensitivityRange) -> (f64, f64) {
     (times(range.low), times(range.high))
 }
 
-/// B − A with `input` set to `x`.
+/// The pair and the catalog, with a working copy of the catalog for catalog inputs: they are set
+/// on the copy and put back afterwards, so the catalog is copied once per analysis.
+struct Probe<'a> {
+    pair: &'a Scenario,
+    catalog: &'a Catalog,
+    work: Catalog,
+}
+
+impl Probe<'_> {
+    /// B − A with `input` set to `x`.
+    fn difference_at(&mut self, input: &Input, x: f64) -> Result<f64, ModelError> {
+        difference_at(input, x, self.pair, self.catalog, &mut self.work)
+    }
+}
+
+/// B − A with `input` set to `x` (catalog inputs on `work`, restored from `catalog`).
 fn difference_at(
     input: &Input,
     x: f64,
     pair: &Scenario,
     catalog: &Catalog,
+    work: &mut Catalog,
 ) -> Result<f64, ModelError> {
     let bad = || ModelError::out_of_range(input.id.clone(), "value cannot be represented");
     let decimal = || to_decimal(x).ok_or_else(bad);
@@ -136,18 +161,20 @@ fn difference_at(
             Err(bad())
         }
     };
-    let mut s = pair.clone();
-    let mut edited: Option<Catalog> = None;
-    match &input.knob {
-        Knob::FxUsd => s.fx_to_mop.usd = decimal()?,
-        Knob::FxCny => s.fx_to_mop.cny = decimal()?,
-        Knob::Users => {
+    let mut s = match &input.knob {
+        Knob::PerRecordCost | Knob::LossMagnitude(_) | Knob::MeasureEffect(_) => None,
+        _ => Some(pair.clone()),
+    };
+    match (&input.knob, s.as_mut()) {
+        (Knob::FxUsd, Some(s)) => s.fx_to_mop.usd = decimal()?,
+        (Knob::FxCny, Some(s)) => s.fx_to_mop.cny = decimal()?,
+        (Knob::Users, Some(s)) => {
             s.organisation.users = u32::try_from(whole()?).map_err(|_| bad())?;
         }
-        Knob::DataSubjects => s.organisation.data_subjects = whole()?,
-        Knob::HourlyRate => s.staff_hourly_rate_mop = decimal()?,
-        Knob::Escalation => s.escalation_pct = decimal()?,
-        Knob::PlatformField { field, options } => {
+        (Knob::DataSubjects, Some(s)) => s.organisation.data_subjects = whole()?,
+        (Knob::HourlyRate, Some(s)) => s.staff_hourly_rate_mop = decimal()?,
+        (Knob::Escalation, Some(s)) => s.escalation_pct = decimal()?,
+        (Knob::PlatformField { field, options }, Some(s)) => {
             let value = decimal()?;
             for k in options {
                 if let Some(option) = s.options.get_mut(*k) {
@@ -155,34 +182,52 @@ fn difference_at(
                 }
             }
         }
-        Knob::PerRecordCost => {
-            let mut c = catalog.clone();
-            c.loss_anchors.per_record_cost_usd.value = x;
-            edited = Some(c);
-        }
+        _ => {}
+    }
+    if let Some(s) = &s {
+        return difference(s, catalog);
+    }
+    match &input.knob {
+        Knob::PerRecordCost => work.loss_anchors.per_record_cost_usd.value = x,
         Knob::LossMagnitude(d) => {
-            let mut c = catalog.clone();
-            if let Some(dim) = c.dimensions.get_mut(*d) {
+            if let Some(dim) = work.dimensions.get_mut(*d) {
                 let m = &mut dim.magnitude;
                 m.fixed_low_mop.value *= x;
                 m.fixed_high_mop.value *= x;
                 m.exposed_fraction_low.value *= x;
                 m.exposed_fraction_high.value *= x;
             }
-            edited = Some(c);
         }
         Knob::MeasureEffect(m) => {
-            let mut c = catalog.clone();
-            if let Some(measure) = c.measures.get_mut(*m) {
+            if let Some(measure) = work.measures.get_mut(*m) {
                 for e in &mut measure.effects {
                     e.rate_factor = libm::pow(e.rate_factor, x);
                     e.magnitude_factor = libm::pow(e.magnitude_factor, x);
                 }
             }
-            edited = Some(c);
         }
+        _ => {}
     }
-    difference(&s, edited.as_ref().unwrap_or(catalog))
+    let result = difference(pair, work);
+    // Put the catalog value back.
+    match &input.knob {
+        Knob::PerRecordCost => {
+            work.loss_anchors.per_record_cost_usd.value =
+                catalog.loss_anchors.per_record_cost_usd.value;
+        }
+        Knob::LossMagnitude(d) => {
+            if let (Some(w), Some(c)) = (work.dimensions.get_mut(*d), catalog.dimensions.get(*d)) {
+                w.magnitude = c.magnitude.clone();
+            }
+        }
+        Knob::MeasureEffect(m) => {
+            if let (Some(w), Some(c)) = (work.measures.get_mut(*m), catalog.measures.get(*m)) {
+                w.effects = c.effects.clone();
+            }
+        }
+        _ => {}
+    }
+    result
 }
 
 /// Unit of a platform decimal field.
@@ -491,8 +536,7 @@ fn bisect(
     d0: f64,
     mut keep: f64,
     mut flip: f64,
-    pair: &Scenario,
-    catalog: &Catalog,
+    probe: &mut Probe<'_>,
 ) -> Option<f64> {
     let resolution = 1e-9 * (input.high - input.low).abs();
     for _ in 0..200 {
@@ -510,7 +554,7 @@ fn bisect(
         if mid == keep || mid == flip {
             break;
         }
-        let d = difference_at(input, mid, pair, catalog).ok()?;
+        let d = probe.difference_at(input, mid).ok()?;
         if flipped(d0, d) {
             flip = mid;
         } else {
@@ -520,15 +564,9 @@ fn bisect(
     Some(flip)
 }
 
-fn analyse(
-    input: Input,
-    d0: f64,
-    noise: f64,
-    pair: &Scenario,
-    catalog: &Catalog,
-) -> Option<SensitivityEntry> {
-    let at_low = difference_at(&input, input.low, pair, catalog).ok()?;
-    let at_high = difference_at(&input, input.high, pair, catalog).ok()?;
+fn analyse(input: Input, d0: f64, noise: f64, probe: &mut Probe<'_>) -> Option<SensitivityEntry> {
+    let at_low = probe.difference_at(&input, input.low).ok()?;
+    let at_high = probe.difference_at(&input, input.high).ok()?;
     let delta_low = at_low - d0;
     let delta_high = at_high - d0;
     let swing = 0.0f64.max(delta_low).max(delta_high) - 0.0f64.min(delta_low).min(delta_high);
@@ -539,7 +577,7 @@ fn analyse(
     let mut crossings: Vec<(f64, f64)> = Vec::new();
     for (end, at_end) in [(input.low, at_low), (input.high, at_high)] {
         if flipped(d0, at_end) && end != input.base {
-            if let Some(x) = bisect(&input, d0, input.base, end, pair, catalog) {
+            if let Some(x) = bisect(&input, d0, input.base, end, probe) {
                 // Distance from the base as a share of that side of the range.
                 crossings.push((x, (x - input.base).abs() / (end - input.base).abs()));
             }
@@ -581,9 +619,14 @@ pub fn sensitivity(
     let (total_a, total_b) = totals(&pair, catalog)?;
     let d0 = total_b - total_a;
     let noise = 1e-6 + 1e-9 * (total_a.abs() + total_b.abs());
+    let mut probe = Probe {
+        pair: &pair,
+        catalog,
+        work: catalog.clone(),
+    };
     let mut entries: Vec<SensitivityEntry> = inputs(&pair, catalog)?
         .into_iter()
-        .filter_map(|input| analyse(input, d0, noise, &pair, catalog))
+        .filter_map(|input| analyse(input, d0, noise, &mut probe))
         .collect();
     entries.sort_by(|x, y| {
         y.swing_mop
@@ -640,5 +683,5 @@ pub fn difference_with(
         .into_iter()
         .find(|i| i.id == input)
         .ok_or_else(|| ModelError::out_of_range(input, "not an input of this pair"))?;
-    difference_at(&found, value, &pair, catalog)
+    difference_at(&found, value, &pair, catalog, &mut catalog.clone())
 }
