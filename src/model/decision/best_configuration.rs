@@ -29,10 +29,10 @@ use std::cmp::Ordering;
 use super::super::catalog::Catalog;
 use super::super::cost::cost_ledger;
 use super::super::error::ModelError;
-use super::super::input::{index, join};
+use super::super::input::index;
 use super::super::report::{discount_factors, evaluate_deterministic};
 use super::super::risk::{decimal_to_f64, risk_profile, RiskContext};
-use super::super::scenario::{EffectivePlatform, MeasureSelection, OptionSpec, Scenario};
+use super::super::scenario::{MeasureSelection, OptionSpec, ResolvedOption, Scenario};
 use super::expected_total;
 use super::types::BestConfiguration;
 
@@ -118,23 +118,18 @@ fn selections(catalog: &Catalog, chosen: &[(usize, Option<u32>)]) -> Vec<Measure
 }
 
 impl Search {
-    fn new(scenario: &Scenario, catalog: &Catalog, i: usize) -> Result<Search, ModelError> {
+    fn new(
+        scenario: &Scenario,
+        catalog: &Catalog,
+        resolved: &ResolvedOption<'_>,
+        i: usize,
+    ) -> Result<Search, ModelError> {
         let path = option_path(i);
-        let option = scenario
-            .options
-            .get(i)
-            .ok_or_else(|| ModelError::out_of_range("options", format!("no option {i}")))?;
-        let platform =
-            catalog
-                .platform(&option.platform)
-                .ok_or_else(|| ModelError::UnknownPlatform {
-                    path: join(&path, "platform"),
-                    id: option.platform.clone(),
-                })?;
-        let effective = EffectivePlatform::new(platform, &option.overrides, catalog, &path)?;
+        let option = resolved.spec;
+        let effective = &resolved.effective;
         let context = RiskContext::new(scenario, catalog)?;
         let discount_sum: f64 = discount_factors(scenario).iter().sum();
-        let none = cost_ledger(scenario, &effective, &[], option.incumbent, &path)?.total_mop;
+        let none = cost_ledger(scenario, effective, &[], option.incumbent, &path)?.total_mop;
         let dimension_of = |id: &str| catalog.dimensions.iter().position(|d| d.id == id);
         let retention_dimensions: Vec<usize> = catalog
             .dimensions
@@ -152,7 +147,7 @@ impl Search {
                 continue;
             }
             let added =
-                cost_ledger(scenario, &effective, &[measure], option.incumbent, &path)?.total_mop;
+                cost_ledger(scenario, effective, &[measure], option.incumbent, &path)?.total_mop;
             let cost = decimal_to_f64(added - none);
             let mut dimensions: Vec<usize> = measure
                 .effects
@@ -241,7 +236,7 @@ impl Search {
                     })
                     .collect();
                 let profile =
-                    risk_profile(catalog, &context, &effective, &selections(catalog, &chosen))?;
+                    risk_profile(catalog, &context, effective, &selections(catalog, &chosen))?;
                 eal.push(
                     profile
                         .cells
@@ -416,12 +411,13 @@ pub fn best_configuration(
     option: usize,
 ) -> Result<BestConfiguration, ModelError> {
     let current = evaluate_deterministic(scenario, catalog)?;
-    let spec = scenario
-        .options
+    let resolved = scenario.resolve(catalog)?;
+    let chosen = resolved
         .get(option)
         .ok_or_else(|| ModelError::out_of_range("options", format!("no option {option}")))?;
+    let spec = chosen.spec;
     let current_total = current.options.get(option).map_or(0.0, expected_total);
-    let candidates = Search::new(scenario, catalog, option)?.candidates(catalog);
+    let candidates = Search::new(scenario, catalog, chosen, option)?.candidates(catalog);
     let mut totals = Vec::with_capacity(candidates.sets.len());
     for (_, set) in &candidates.sets {
         let all = evaluate_with(scenario, catalog, &[(option, set.as_slice())])?;
@@ -438,8 +434,11 @@ pub fn best_configurations(
     catalog: &Catalog,
 ) -> Result<Vec<BestConfiguration>, ModelError> {
     let current = evaluate_deterministic(scenario, catalog)?;
-    let all: Vec<Candidates> = (0..scenario.options.len())
-        .map(|i| Search::new(scenario, catalog, i).map(|s| s.candidates(catalog)))
+    let all: Vec<Candidates> = scenario
+        .resolve(catalog)?
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Search::new(scenario, catalog, r, i).map(|s| s.candidates(catalog)))
         .collect::<Result<_, _>>()?;
     let rounds = all.iter().map(|c| c.sets.len()).max().unwrap_or(0);
     let mut totals: Vec<Vec<f64>> = all

@@ -283,21 +283,11 @@ fn inputs(pair: &Scenario, catalog: &Catalog) -> Result<Vec<Input>, ModelError> 
     };
 
     // Platform money and hour fields: shared when both options take the same catalog default.
-    let mut effective = Vec::with_capacity(2);
-    for (k, option) in pair.options.iter().enumerate() {
-        let platform =
-            catalog
-                .platform(&option.platform)
-                .ok_or_else(|| ModelError::UnknownPlatform {
-                    path: format!("options[{k}].platform"),
-                    id: option.platform.clone(),
-                })?;
-        effective.push((
-            option,
-            platform,
-            EffectivePlatform::new(platform, &option.overrides, catalog, "options")?,
-        ));
-    }
+    let resolved = pair.resolve(catalog)?;
+    let effective: Vec<_> = resolved
+        .iter()
+        .map(|r| (r.spec, r.platform, &r.effective))
+        .collect();
     for meta in FIELDS.iter().filter(|m| m.kind == FieldKind::Decimal) {
         let uses_default = |k: usize| {
             effective
