@@ -1,6 +1,6 @@
 //! Catalog validation: every default is sourced, factors in range, presets valid.
 use collab_risk::model::catalog::{Catalog, Confidence, DIMENSION_IDS, MEASURE_IDS, SECTOR_IDS};
-use collab_risk::model::fields::FIELDS;
+use collab_risk::model::fields::{FieldKind, FIELDS};
 use collab_risk::model::presets;
 use collab_risk::model::report::evaluate_deterministic;
 
@@ -127,6 +127,21 @@ fn measure_factors_never_exceed_one() {
         .unwrap()
         .parameter
         .is_some());
+}
+
+#[test]
+fn every_numeric_field_has_bounds_and_only_numeric_fields_do() {
+    // Limits::bounds is the one mapping from a field's range to its limits: the model's checks and
+    // the UI's inputs both read it, so a numeric field without one would have no limit anywhere.
+    let limits = &Catalog::embedded().unwrap().limits;
+    for meta in FIELDS {
+        let numeric = matches!(meta.kind, FieldKind::Decimal | FieldKind::Integer);
+        let bounds = limits.bounds(meta.range);
+        assert_eq!(bounds.is_some(), numeric, "{}", meta.id);
+        if let Some(b) = bounds {
+            assert!(b.min <= b.max, "{}", meta.id);
+        }
+    }
 }
 
 #[test]

@@ -298,6 +298,29 @@ pub struct Limits {
     pub input_bytes: IntRange,
 }
 
+impl Limits {
+    /// The bounds of a numeric platform field with this range; `None` for a field that is not
+    /// numeric. One mapping for the model's checks and the UI's inputs.
+    ///
+    /// ```
+    /// use collab_risk::model::{catalog::Catalog, fields::FieldRange};
+    /// let limits = &Catalog::embedded().unwrap().limits;
+    /// assert_eq!(limits.bounds(FieldRange::Hours), Some(limits.hours));
+    /// assert_eq!(limits.bounds(FieldRange::None), None);
+    /// ```
+    pub fn bounds(&self, range: FieldRange) -> Option<DecimalRange> {
+        match range {
+            FieldRange::Money => Some(self.money_amount),
+            FieldRange::Hours => Some(self.hours),
+            FieldRange::Days => Some(DecimalRange {
+                min: Decimal::from(self.retention_days.min),
+                max: Decimal::from(self.retention_days.max),
+            }),
+            FieldRange::None => None,
+        }
+    }
+}
+
 /// Default FX rates to MOP.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1003,24 +1026,9 @@ pub(crate) fn check_field_value(
     path: &str,
 ) -> Result<(), ModelError> {
     match (meta.kind, value) {
-        (FieldKind::Decimal, FieldValue::Decimal(d)) => {
-            let range = match meta.range {
-                FieldRange::Hours => limits.hours,
-                _ => limits.money_amount,
-            };
-            if range.contains(*d) {
-                Ok(())
-            } else {
-                Err(ModelError::not_between(path, range.min, range.max))
-            }
-        }
+        (FieldKind::Decimal, FieldValue::Decimal(d)) => within_bounds(meta, *d, limits, path),
         (FieldKind::Integer, FieldValue::Integer(i)) => {
-            let range = limits.retention_days;
-            if u64::try_from(*i).is_ok_and(|v| range.contains(v)) {
-                Ok(())
-            } else {
-                Err(ModelError::not_between(path, range.min, range.max))
-            }
+            within_bounds(meta, Decimal::from(*i), limits, path)
         }
         (FieldKind::Bool, FieldValue::Bool(_)) => Ok(()),
         (FieldKind::Choice(allowed), FieldValue::Choice(c)) => {
@@ -1048,6 +1056,24 @@ pub(crate) fn check_field_value(
             }
         }
         _ => Err(ModelError::out_of_range(path, "wrong value kind")),
+    }
+}
+
+/// A numeric field's value within its [`Limits::bounds`] (every numeric field has a range: a test
+/// in tests/model_catalog.rs keeps it so).
+fn within_bounds(
+    meta: &FieldMeta,
+    value: Decimal,
+    limits: &Limits,
+    path: &str,
+) -> Result<(), ModelError> {
+    let range = limits
+        .bounds(meta.range)
+        .ok_or_else(|| ModelError::catalog(meta.id, "numeric field without a range"))?;
+    if range.contains(value) {
+        Ok(())
+    } else {
+        Err(ModelError::not_between(path, range.min, range.max))
     }
 }
 

@@ -7,8 +7,10 @@
 pub mod catalog;
 pub mod cli;
 pub mod cost;
+mod cumulative_cost;
 pub mod decision;
 pub mod deterministic;
+mod editing;
 pub mod error;
 pub mod export;
 pub mod fields;

@@ -1,0 +1,25 @@
+//! What an option has cost so far, year by year: the running sum of its ledger (the cost chart).
+use rust_decimal::Decimal;
+
+use super::cost::CostLedger;
+
+impl CostLedger {
+    /// `(year, cost of years 1..=year)` for each year of the ledger, exact.
+    ///
+    /// ```
+    /// use collab_risk::model::{catalog::Catalog, presets, report::evaluate_deterministic};
+    /// let catalog = Catalog::embedded().unwrap();
+    /// let report = evaluate_deterministic(&presets::load("article-50").unwrap(), catalog).unwrap();
+    /// let ledger = &report.options[0].cost;
+    /// let cumulative: Vec<_> = ledger.cumulative_by_year().collect();
+    /// assert_eq!(cumulative.len(), ledger.by_year.len());
+    /// assert_eq!(cumulative.last().unwrap().1, ledger.by_year.iter().map(|y| y.total_mop).sum());
+    /// ```
+    pub fn cumulative_by_year(&self) -> impl Iterator<Item = (u32, Decimal)> + '_ {
+        self.by_year.iter().scan(Decimal::ZERO, |sum, y| {
+            // The years sum to the ledger's checked total: saturating never bites.
+            *sum = sum.saturating_add(y.total_mop);
+            Some((y.year, *sum))
+        })
+    }
+}
