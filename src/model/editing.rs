@@ -60,6 +60,7 @@ impl Scenario {
             platform: platform.map(|p| p.id.clone()).unwrap_or_default(),
             overrides: PlatformOverrides::default(),
             measures: Vec::new(),
+            incumbent: false,
         });
         Some(id)
     }

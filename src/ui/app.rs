@@ -83,9 +83,10 @@ pub fn App() -> impl IntoView {
     {
         Ok((catalog, start)) => {
             provide_context(CatalogContext(catalog));
-            // What the autosave holds, so an unchanged scenario is not written again.
-            let last_saved = StoredValue::new(start.from_autosave.then(|| start.scenario.clone()));
             let state = AppState::new(catalog, start.scenario);
+            // The revision the autosave holds, so an unchanged scenario is not written again.
+            let last_saved =
+                StoredValue::new(start.from_autosave.then(|| state.revision.get_untracked()));
             provide_context(state);
             if let Some(b) = start.notice {
                 banner.show(b);
@@ -93,12 +94,10 @@ pub fn App() -> impl IntoView {
             // Autosave every valid change.
             Effect::new(move |_| {
                 let valid = state.model_error.with(Option::is_none);
-                let unchanged = state
-                    .scenario
-                    .with(|s| last_saved.with_value(|l| l.as_ref() == Some(s)));
-                if valid && !unchanged {
-                    state.scenario.with(autosave);
-                    last_saved.set_value(Some(state.scenario.get_untracked()));
+                let revision = state.revision.get();
+                if valid && last_saved.get_value() != Some(revision) {
+                    state.scenario.with_untracked(autosave);
+                    last_saved.set_value(Some(revision));
                 }
             });
             // A share link pasted into the address bar of the open page.
@@ -226,11 +225,10 @@ fn PresetSelect() -> impl IntoView {
     let tr = Tr::use_context();
     let selected = RwSignal::new(String::new());
     // The picker names a preset only while the scenario is that preset: the first edit clears it.
-    let loaded = StoredValue::new(None::<crate::model::scenario::Scenario>);
+    let loaded = StoredValue::new(None::<u64>);
     Effect::new(move |_| {
-        let edited = state
-            .scenario
-            .with(|s| loaded.with_value(|l| l.as_ref().is_some_and(|l| l != s)));
+        let revision = state.revision.get();
+        let edited = loaded.get_value().is_some_and(|l| l != revision);
         if edited {
             loaded.set_value(None);
             selected.set(String::new());
@@ -249,8 +247,8 @@ fn PresetSelect() -> impl IntoView {
                         Ok(s) => {
                             let s = super::state::localize_preset(&name, s, tr.locale());
                             keep_previous_autosave();
-                            loaded.set_value(Some(s.clone()));
                             state.replace(s);
+                            loaded.set_value(Some(state.revision.get_untracked()));
                             selected.set(name);
                         }
                         Err(e) => banner.show(Banner::new("error.preset").with_detail(e.to_string())),

@@ -1,9 +1,8 @@
 //! The platform facts of one option: every catalog field, editable, with its source, "as of" date
 //! and confidence on hover and focus, an "edited" mark and a way back to the default.
-use super::option_card::{update_option, with_option};
 use super::{AppState, NumberField, Tr};
-use crate::model::catalog::{Confidence, Limits};
-use crate::model::fields::{FieldKind, FieldMeta, FieldRange, FieldValue, CURRENCIES, FIELDS};
+use crate::model::catalog::Confidence;
+use crate::model::fields::{FieldKind, FieldMeta, FieldValue, CURRENCIES, FIELDS};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -16,25 +15,13 @@ pub fn confidence_key(c: Confidence) -> &'static str {
     }
 }
 
-fn numeric_range(limits: &Limits, range: FieldRange) -> (Decimal, Decimal) {
-    match range {
-        FieldRange::Money => (limits.money_amount.min, limits.money_amount.max),
-        FieldRange::Hours => (limits.hours.min, limits.hours.max),
-        FieldRange::Days => (
-            Decimal::from(limits.retention_days.min),
-            Decimal::from(limits.retention_days.max),
-        ),
-        FieldRange::None => (Decimal::ZERO, Decimal::from(u32::MAX)),
-    }
-}
-
 #[component]
 pub fn PlatformFacts(option_id: String) -> impl IntoView {
     // Rebuilt only when the platform changes (a memo: other edits do not rebuild the rows).
     let state = AppState::use_context();
     let platform = {
         let option_id = option_id.clone();
-        Memo::new(move |_| with_option(state, &option_id, |o| o.platform.clone()))
+        Memo::new(move |_| state.with_option(&option_id, |o| o.platform.clone()))
     };
     // Keyed by platform and field: a new platform mounts new rows (with its defaults and sources)
     // instead of patching the old ones.
@@ -59,7 +46,9 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
     let catalog = state.catalog;
     let field_id = meta.id;
     let dom_id = format!("{option_id}-{field_id}");
-    let platform_id = with_option(state, &option_id, |o| o.platform.clone()).unwrap_or_default();
+    let platform_id = state
+        .with_option(&option_id, |o| o.platform.clone())
+        .unwrap_or_default();
     let sourced = catalog
         .platform(&platform_id)
         .and_then(|p| p.field(field_id));
@@ -69,7 +58,8 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
         let option_id = option_id.clone();
         let default_value = default_value.clone();
         move || {
-            with_option(state, &option_id, |o| o.overrides.get(field_id).cloned())
+            state
+                .with_option(&option_id, |o| o.overrides.get(field_id).cloned())
                 .flatten()
                 .or_else(|| default_value.clone())
         }
@@ -77,7 +67,9 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
     let edited = {
         let option_id = option_id.clone();
         move || {
-            with_option(state, &option_id, |o| o.overrides.get(field_id).is_some()).unwrap_or(false)
+            state
+                .with_option(&option_id, |o| o.overrides.get(field_id).is_some())
+                .unwrap_or(false)
         }
     };
     let problem = RwSignal::new(None::<crate::model::error::ModelError>);
@@ -86,14 +78,14 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
         let option_id = option_id.clone();
         Callback::new(move |v: FieldValue| {
             let mut result = Ok(());
-            update_option(state, &option_id, |o| result = o.overrides.set(field_id, v));
+            state.update_option(&option_id, |o| result = o.overrides.set(field_id, v));
             problem.set(result.err());
         })
     };
     let reset = {
         let option_id = option_id.clone();
         move |_| {
-            update_option(state, &option_id, |o| o.overrides.clear(field_id));
+            state.update_option(&option_id, |o| o.overrides.clear(field_id));
             problem.set(None);
         }
     };
@@ -103,7 +95,11 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
     let editor = match meta.kind {
         FieldKind::Decimal | FieldKind::Integer => {
             let integer = meta.kind == FieldKind::Integer;
-            let (min, max) = numeric_range(&catalog.limits, meta.range);
+            // Numeric fields always have bounds (tests/model_catalog.rs).
+            let (min, max) = catalog
+                .limits
+                .bounds(meta.range)
+                .map_or((Decimal::ZERO, Decimal::from(u32::MAX)), |b| (b.min, b.max));
             let value = Signal::derive({
                 let current = current.clone();
                 move || match current() {

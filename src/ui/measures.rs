@@ -1,11 +1,9 @@
 //! The configuration checklist of one option: the measures, grouped as the article's three-layer
 //! defence or as its five-step roadmap, each with its cost and what it changes.
-use super::option_card::{option_result, update_option, with_option};
 use super::{AppState, NumberField, Tr};
 use crate::i18n::{format_decimal, format_mop};
 use crate::model::cost::measure_cost;
 use crate::model::measures::{Measure, MeasureCondition};
-use crate::model::scenario::MeasureSelection;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -122,10 +120,9 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
     let checked = {
         let option_id = option_id.clone();
         move || {
-            with_option(state, &option_id, |o| {
-                o.measures.iter().any(|m| m.id == mid)
-            })
-            .unwrap_or(false)
+            state
+                .with_option(&option_id, |o| o.has_measure(mid))
+                .unwrap_or(false)
         }
     };
     let toggle = {
@@ -133,26 +130,7 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
         move |ev| {
             let on = event_target_checked(&ev);
             let catalog = state.catalog;
-            update_option(state, &option_id, |o| {
-                o.measures.retain(|m| m.id != mid);
-                // Alternatives (the transfer bases): choosing one replaces the others — only the
-                // strongest would count, yet each would be paid for.
-                if on {
-                    if let Some(group) = &measure.exclusive_group {
-                        o.measures.retain(|m| {
-                            catalog
-                                .measure(&m.id)
-                                .and_then(|c| c.exclusive_group.as_ref())
-                                != Some(group)
-                        });
-                    }
-                }
-                if on {
-                    let mut sel = MeasureSelection::new(mid);
-                    sel.days = measure.parameter.as_ref().map(|p| p.default);
-                    o.measures.push(sel);
-                }
-            });
+            state.update_option(&option_id, |o| o.choose_measure(measure, on, catalog));
         }
     };
     let cost = move || {
@@ -186,14 +164,15 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
     let not_applied = {
         let option_id = option_id.clone();
         move || {
-            let applies = option_result(state, &option_id, |o| {
-                o.risk
-                    .measures
-                    .iter()
-                    .find(|s| s.id == mid)
-                    .map(|s| s.applies)
-            })
-            .flatten();
+            let applies = state
+                .option_result(&option_id, |o| {
+                    o.risk
+                        .measures
+                        .iter()
+                        .find(|s| s.id == mid)
+                        .map(|s| s.applies)
+                })
+                .flatten();
             (applies == Some(false)).then(|| {
                 view! { <p class="not-applied">{tr.f("measure.no_effect", &[("reason", &tr.t(condition_key(measure.condition)))])}</p> }
             })
@@ -204,7 +183,7 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
         let value = Signal::derive({
             let option_id = option_id.clone();
             move || {
-                let d = with_option(state, &option_id, |o| o.measures.iter().find(|m| m.id == mid).and_then(|m| m.days))
+                let d = state.with_option(&option_id, |o| o.measure_days(mid))
                     .flatten()
                     .unwrap_or(p.default);
                 Decimal::from(d)
@@ -214,11 +193,7 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
             let option_id = option_id.clone();
             move |v: Decimal| {
                 let d = v.to_u32();
-                update_option(state, &option_id, |o| {
-                    if let Some(m) = o.measures.iter_mut().find(|m| m.id == mid) {
-                        m.days = d;
-                    }
-                })
+                state.update_option(&option_id, |o| o.set_measure_days(mid, d))
             }
         });
         let checked = checked.clone();

@@ -4,29 +4,9 @@ use super::measures::MeasureChecklist;
 use super::{AppState, Tr};
 use crate::i18n::{format_mop, format_mop_f64, format_percent, Locale, Translations};
 use crate::model::catalog::Platform;
-use crate::model::report::OptionDeterministic;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
-use crate::model::scenario::{Claim, OptionSpec, PlatformOverrides, Scenario};
+use crate::model::scenario::{OptionSpec, PlatformOverrides, Scenario};
 use leptos::prelude::*;
-
-/// Reads one option of the working scenario by id.
-pub fn with_option<R>(state: AppState, id: &str, f: impl FnOnce(&OptionSpec) -> R) -> Option<R> {
-    state
-        .scenario
-        .with(|s| s.options.iter().find(|o| o.id == id).map(f))
-}
-
-/// Changes one option of the working scenario by id.
-pub fn update_option(state: AppState, id: &str, f: impl FnOnce(&mut OptionSpec)) {
-    state.update(|s| edit_option(s, id, f));
-}
-
-/// Applies `f` to option `id` of `s`, if it is there.
-fn edit_option(s: &mut Scenario, id: &str, f: impl FnOnce(&mut OptionSpec)) {
-    if let Some(o) = s.options.iter_mut().find(|o| o.id == id) {
-        f(o);
-    }
-}
 
 /// Moves focus to the first element with this `data-testid` (after the next render).
 fn focus_testid(testid: &'static str) {
@@ -43,18 +23,6 @@ fn focus_testid(testid: &'static str) {
             let _ = e.focus();
         }
     });
-}
-
-/// The deterministic results of one option, from the last valid report.
-pub fn option_result<R>(
-    state: AppState,
-    id: &str,
-    f: impl FnOnce(&OptionDeterministic) -> R,
-) -> Option<R> {
-    state.deterministic.with(|r| {
-        r.as_ref()
-            .and_then(|r| r.options.iter().find(|o| o.id == id).map(f))
-    })
 }
 
 /// A platform's name in the reader's language (`platform_name.<id>`), else the catalog's.
@@ -79,28 +47,16 @@ fn all_platform_names(platform: &Platform) -> impl Iterator<Item = &str> {
 pub fn OptionCards() -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
-    let max = state.catalog.limits.options.max as usize;
+    let limits = &state.catalog.limits;
     let ids = move || {
         state
             .scenario
             .with(|s| s.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
     };
-    let count = move || state.scenario.with(|s| s.options.len());
-    let full = move || count() >= max;
+    let full = move || state.scenario.with(|s| !s.can_add_option(limits));
     let add = move |_| {
         state.update(|s| {
-            if s.options.len() < max {
-                let id = s.unused_option_id();
-                let platform = state.catalog.platforms.first();
-                s.options.push(OptionSpec {
-                    id,
-                    label: platform.map(|p| platform_name(tr, p)).unwrap_or_default(),
-                    platform: platform.map(|p| p.id.clone()).unwrap_or_default(),
-                    overrides: PlatformOverrides::default(),
-                    measures: Vec::new(),
-                    incumbent: false,
-                });
-            }
+            s.add_option(state.catalog, |p| platform_name(tr, p));
         })
     };
     view! {
@@ -125,36 +81,37 @@ pub fn OptionCards() -> impl IntoView {
 fn OptionCard(id: String) -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
-    let min = state.catalog.limits.options.min as usize;
-    let max = state.catalog.limits.options.max as usize;
-    let count = move || state.scenario.with(|s| s.options.len());
-    let full = move || count() >= max;
-    let at_min = move || count() <= min;
+    let limits = &state.catalog.limits;
+    let full = move || state.scenario.with(|s| !s.can_add_option(limits));
+    let at_min = move || state.scenario.with(|s| !s.can_remove_option(limits));
     let label = {
         let id = id.clone();
-        move || with_option(state, &id, |o| o.label.clone()).unwrap_or_default()
+        move || {
+            state
+                .with_option(&id, |o| o.label.clone())
+                .unwrap_or_default()
+        }
     };
     let platform = {
         let id = id.clone();
-        move || with_option(state, &id, |o| o.platform.clone()).unwrap_or_default()
+        move || {
+            state
+                .with_option(&id, |o| o.platform.clone())
+                .unwrap_or_default()
+        }
     };
     let remove = {
         let id = id.clone();
         move |_| {
             // The button disappears with its card: keep keyboard focus somewhere sensible.
             focus_testid("add-option");
-            let compares = |c: &Claim| c.higher_option == id || c.lower_option == id;
             let remove = |s: &mut Scenario| {
-                if s.options.len() > min {
-                    s.options.retain(|o| o.id != id);
-                    // A claim about a removed option has nothing left to compare.
-                    s.claims.retain(|c| !compares(c));
-                }
+                s.remove_option(&id, limits);
             };
-            let drops_claim = state
+            if state
                 .scenario
-                .with_untracked(|s| s.options.len() > min && s.claims.iter().any(compares));
-            if drops_claim {
+                .with_untracked(|s| s.removing_drops_claims(&id, limits))
+            {
                 // The article check goes with it: say so, with a way back.
                 state.update_noting("undo.claim_removed", remove);
             } else {
@@ -166,20 +123,9 @@ fn OptionCard(id: String) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
+            let suffix = tr.t("option.copy_suffix");
             state.update(|s| {
-                if s.options.len() < max {
-                    if let Some(pos) = s.options.iter().position(|o| o.id == id) {
-                        let mut copy = s.options[pos].clone();
-                        copy.id = s.unused_option_id();
-                        // A distinguishable name in the heatmap, legends and matrices.
-                        let suffix = tr.t("option.copy_suffix");
-                        // Within the label limit: shorten the original, not the suffix.
-                        let room = (text_max as usize).saturating_sub(suffix.chars().count() + 1);
-                        let base: String = copy.label.chars().take(room).collect();
-                        copy.label = format!("{base} {suffix}");
-                        s.options.insert(pos + 1, copy);
-                    }
-                }
+                s.duplicate_option(&id, &suffix, limits);
             })
         }
     };
@@ -187,7 +133,7 @@ fn OptionCard(id: String) -> impl IntoView {
         let id = id.clone();
         move |ev| {
             let v = event_target_value(&ev);
-            update_option(state, &id, |o| o.label = v);
+            state.update_option(&id, |o| o.label = v);
         }
     };
     let on_platform = {
@@ -210,12 +156,14 @@ fn OptionCard(id: String) -> impl IntoView {
                 // The overrides described the old platform's facts.
                 o.overrides = PlatformOverrides::default();
             };
-            let had_edits = with_option(state, &id, |o| o.overrides.iter().next().is_some());
+            let had_edits = state.with_option(&id, |o| o.overrides.iter().next().is_some());
             if had_edits == Some(true) {
                 // Edited facts are thrown away: say so, with a way back.
-                state.update_noting("undo.platform_reset", |s| edit_option(s, &id, switch));
+                state.update_noting("undo.platform_reset", |s| {
+                    s.edit_option(&id, switch);
+                });
             } else {
-                update_option(state, &id, switch);
+                state.update_option(&id, switch);
             }
         }
     };
@@ -297,14 +245,15 @@ fn KeyResults(id: String) -> impl IntoView {
     let total = {
         let id = id.clone();
         move || {
-            option_result(state, &id, |o| format_mop(tr.locale(), o.cost.total_mop))
+            state
+                .option_result(&id, |o| format_mop(tr.locale(), o.cost.total_mop))
                 .unwrap_or_else(|| "—".into())
         }
     };
     let categories = {
         let id = id.clone();
         move || {
-            option_result(state, &id, |o| {
+            state.option_result(&id, |o| {
                 let c = o.cost.by_category;
                 [
                     ("cat.licence", c.licence),
@@ -321,7 +270,7 @@ fn KeyResults(id: String) -> impl IntoView {
     let by_year = {
         let id = id.clone();
         move || {
-            option_result(state, &id, |o| {
+            state.option_result(&id, |o| {
                 o.cost
                     .by_year
                     .iter()
@@ -347,7 +296,7 @@ fn KeyResults(id: String) -> impl IntoView {
     let eal = {
         let id = id.clone();
         move || {
-            option_result(state, &id, |o| {
+            state.option_result(&id, |o| {
                 format_mop_f64(tr.locale(), o.risk.expected_annual_loss_mop)
             })
         }
@@ -457,7 +406,9 @@ fn ResidencyBadge(id: String) -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
     move || {
-        let assessment = with_option(state, &id, |o| assess(o, state.catalog)).and_then(Result::ok);
+        let assessment = state
+            .with_option(&id, |o| assess(o, state.catalog))
+            .and_then(Result::ok);
         assessment.map(|a| {
             let location = tr.t(&format!("choice.data_location.{}", a.location));
             let (text, tone) = residency_text(tr, &a);

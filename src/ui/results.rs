@@ -278,20 +278,13 @@ fn CostChart() -> impl IntoView {
             series: r
                 .options
                 .iter()
-                .map(|o| {
-                    let mut cumulative = 0.0;
-                    Series {
-                        label: o.name.clone(),
-                        points: o
-                            .cost
-                            .by_year
-                            .iter()
-                            .map(|y| {
-                                cumulative += decimal_to_f64(y.total_mop);
-                                (f64::from(y.year), cumulative)
-                            })
-                            .collect(),
-                    }
+                .map(|o| Series {
+                    label: o.name.clone(),
+                    points: o
+                        .cost
+                        .cumulative_by_year()
+                        .map(|(year, mop)| (f64::from(year), decimal_to_f64(mop)))
+                        .collect(),
                 })
                 .collect(),
             x_label: tr.t("chart.year"),

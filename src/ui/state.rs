@@ -1,8 +1,10 @@
 //! The app's state: the working scenario, the results derived from it, and the Monte Carlo runner.
 //!
-//! Every change to the scenario recomputes the deterministic report at once (costs and risk cells,
-//! well under a millisecond); the simulation then runs in small time-boxed chunks between frames,
+//! The deterministic report (costs and risk cells, well under a millisecond) and the model error
+//! are memos of the scenario; the simulation then runs in small time-boxed chunks between frames,
 //! so typing never waits for it. A newer scenario cancels an older run (generation counter).
+//! Every write goes through [`AppState::update`] or a replacement, which bump [`AppState::revision`]:
+//! whoever needs "has the scenario changed since" compares revisions, not scenarios.
 //!
 //! ```ignore
 //! let state = AppState::use_context();
@@ -11,8 +13,10 @@
 //! ```
 use crate::model::catalog::Catalog;
 use crate::model::error::ModelError;
-use crate::model::report::{assemble, evaluate_deterministic, DeterministicReport, Report};
-use crate::model::scenario::Scenario;
+use crate::model::report::{
+    assemble, evaluate_deterministic, DeterministicReport, OptionDeterministic, Report,
+};
+use crate::model::scenario::{OptionSpec, Scenario};
 use crate::model::simulation::SimulationRun;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -42,20 +46,45 @@ pub struct SimulationState {
     pub report: Option<Arc<Report>>,
 }
 
+/// One evaluation of the working scenario: its deterministic report, or why it has none.
+#[derive(Clone)]
+struct Evaluation {
+    result: Result<Arc<DeterministicReport>, ModelError>,
+    /// How long the model took (for `make bench`).
+    #[cfg(feature = "bench")]
+    took_ms: f64,
+}
+
+/// Each new report is a new evaluation (no deep compare of reports); errors compare by value.
+impl PartialEq for Evaluation {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.result, &other.result) {
+            (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 /// Shared state of the app, provided as context by `App`.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalog: &'static Catalog,
-    pub scenario: RwSignal<Scenario>,
+    /// The working scenario; written only through [`AppState::update`] and the replacements.
+    pub scenario: ReadSignal<Scenario>,
+    /// Counts the writes to the scenario: equal revisions, same scenario.
+    pub revision: ReadSignal<u64>,
     /// The last valid deterministic report (stays on screen while an input is invalid).
-    pub deterministic: RwSignal<Option<Arc<DeterministicReport>>>,
+    pub deterministic: Memo<Option<Arc<DeterministicReport>>>,
     /// Why the current scenario cannot be evaluated, if it cannot.
-    pub model_error: RwSignal<Option<ModelError>>,
+    pub model_error: Memo<Option<ModelError>>,
     pub simulation: RwSignal<SimulationState>,
     /// The scenario a preset, link or file replaced, until the next edit: one step of undo.
     pub replaced: RwSignal<Option<Scenario>>,
     /// What the undo notice says about that replacement (a translation key).
     pub replaced_note: RwSignal<&'static str>,
+    write_scenario: WriteSignal<Scenario>,
+    write_revision: WriteSignal<u64>,
     generation: StoredValue<u64>,
 }
 
@@ -67,21 +96,64 @@ pub fn now_ms() -> f64 {
 }
 
 impl AppState {
-    /// Creates the state and starts recomputing on every scenario change.
+    /// Creates the state; every valid scenario starts a simulation.
     pub fn new(catalog: &'static Catalog, initial: Scenario) -> AppState {
+        let (scenario, write_scenario) = signal(initial);
+        let (revision, write_revision) = signal(0u64);
+        let evaluation = Memo::new(move |_| {
+            #[cfg(feature = "bench")]
+            let started = now_ms();
+            let result = scenario.with(|s| evaluate_deterministic(s, catalog).map(Arc::new));
+            Evaluation {
+                result,
+                #[cfg(feature = "bench")]
+                took_ms: now_ms() - started,
+            }
+        });
+        // An invalid scenario keeps the last valid report on screen.
+        let deterministic = Memo::new_with_compare(
+            move |last: Option<&Option<Arc<DeterministicReport>>>| {
+                evaluation.with(|e| match &e.result {
+                    Ok(report) => Some(report.clone()),
+                    Err(_) => last.cloned().flatten(),
+                })
+            },
+            |last, now| match (last, now) {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
+        let model_error = Memo::new(move |_| evaluation.with(|e| e.result.as_ref().err().cloned()));
         let state = AppState {
             catalog,
-            scenario: RwSignal::new(initial),
-            deterministic: RwSignal::new(None),
-            model_error: RwSignal::new(None),
+            scenario,
+            revision,
+            deterministic,
+            model_error,
             simulation: RwSignal::new(SimulationState::default()),
             replaced: RwSignal::new(None),
             replaced_note: RwSignal::new("undo.replaced"),
+            write_scenario,
+            write_revision,
             generation: StoredValue::new(0),
         };
+        // The outside world: each new report starts its simulation (timers).
         Effect::new(move |_| {
-            let scenario = state.scenario.get();
-            state.recompute(scenario);
+            if let Some(report) = evaluation.with(|e| e.result.as_ref().ok().cloned()) {
+                state.start_simulation(report);
+            }
+        });
+        #[cfg(feature = "bench")]
+        Effect::new(move |_| {
+            // For the benchmark: how long the model itself took for the last change.
+            let took = evaluation.with(|e| e.took_ms);
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("data-recompute-ms", &format!("{took:.3}"));
+            }
         });
         state
     }
@@ -90,13 +162,43 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// The one way the scenario changes: the change, then a new revision.
+    fn write(&self, f: impl FnOnce(&mut Scenario)) {
+        self.write_scenario.update(f);
+        self.write_revision.update(|r| *r = r.wrapping_add(1));
+    }
+
     /// Changes the working scenario (recomputation follows). An edit ends the chance to undo a
     /// replacement.
     pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
         if self.replaced.with_untracked(Option::is_some) {
             self.replaced.set(None);
         }
-        self.scenario.update(f);
+        self.write(f);
+    }
+
+    /// Reads option `id` of the working scenario (tracked).
+    pub fn with_option<R>(&self, id: &str, f: impl FnOnce(&OptionSpec) -> R) -> Option<R> {
+        self.scenario.with(|s| s.option(id).map(f))
+    }
+
+    /// Changes option `id` of the working scenario, if it is there.
+    pub fn update_option(&self, id: &str, f: impl FnOnce(&mut OptionSpec)) {
+        self.update(|s| {
+            s.edit_option(id, f);
+        });
+    }
+
+    /// The deterministic results of option `id`, from the last valid report (tracked).
+    pub fn option_result<R>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&OptionDeterministic) -> R,
+    ) -> Option<R> {
+        self.deterministic.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.options.iter().find(|o| o.id == id).map(f))
+        })
     }
 
     /// Replaces the working scenario (a preset, a link, an import), keeping the old one for undo.
@@ -107,10 +209,10 @@ impl AppState {
     /// Like [`AppState::replace`], for an edit that throws work away (e.g. a platform change that
     /// resets edited facts); `note` is the translation key of what the undo notice says.
     pub fn replace_noting(&self, scenario: Scenario, note: &'static str) {
-        let previous = self.scenario.get_untracked();
+        let mut previous = None;
+        self.write(|s| previous = Some(std::mem::replace(s, scenario)));
         self.replaced_note.set(note);
-        self.replaced.set(Some(previous));
-        self.scenario.set(scenario);
+        self.replaced.set(previous);
     }
 
     /// An edit that throws work away, applied with a way back: the undo notice says `note`.
@@ -122,37 +224,21 @@ impl AppState {
 
     /// Puts back the scenario the last replacement displaced.
     pub fn undo_replace(&self) {
-        if let Some(previous) = self.replaced.get_untracked() {
-            self.replaced.set(None);
-            self.scenario.set(previous);
+        if self.replaced.with_untracked(Option::is_none) {
+            return;
+        }
+        if let Some(previous) = self.replaced.try_update(Option::take).flatten() {
+            self.write(|s| *s = previous);
         }
     }
 
-    fn recompute(&self, scenario: Scenario) {
-        let started = now_ms();
-        let result = evaluate_deterministic(&scenario, self.catalog);
-        // For the benchmark: how long the model itself took for the last change.
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("data-recompute-ms", &format!("{:.3}", now_ms() - started));
-        }
-        match result {
-            Ok(report) => {
-                let report = Arc::new(report);
-                self.model_error.set(None);
-                self.deterministic.set(Some(report.clone()));
-                self.start_simulation(scenario, report);
-            }
-            Err(e) => self.model_error.set(Some(e)),
-        }
-    }
-
-    fn start_simulation(&self, scenario: Scenario, report: Arc<DeterministicReport>) {
+    fn start_simulation(&self, report: Arc<DeterministicReport>) {
         let generation = self.generation.get_value().wrapping_add(1);
         self.generation.set_value(generation);
-        let run = Rc::new(RefCell::new(SimulationRun::new(&scenario, &report)));
+        let run = self
+            .scenario
+            .with_untracked(|s| SimulationRun::new(s, &report));
+        let run = Rc::new(RefCell::new(run));
         self.simulation.update(|s| {
             s.running = true;
             s.progress = 0.0;
