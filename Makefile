@@ -46,8 +46,10 @@ test: setup-test
 	node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/test-logs/browser.log
 	@scripts/test-summary.sh target/test-logs/native.log target/test-logs/browser.log
 
-## make bench: native Monte Carlo throughput, bundle sizes, browser timings
+## make bench: native Monte Carlo throughput, bundle sizes (of the shipped dist/), browser timings
+## (on a second build with the `bench` feature's timing hooks, in target/dist-bench)
 bench: build
+	$(RELEASE_ENV) trunk build --release --offline --features bench --dist target/dist-bench
 	scripts/bench.sh
 
 ## make fuzz: 1,000,000 arbitrary inputs through the link, file and autosave decoders (N=… to change)

@@ -6,5 +6,9 @@ echo "== Monte Carlo, native (6 options × 6 dimensions × 50,000 trials; budget
 cargo run -q --locked --profile bench-native --bin bench
 echo "== bundle (release dist/, gzip -9 per file; budget 250 KB total)"
 scripts/sizes.sh dist
-echo "== browser (headless Chromium, dist/ on 127.0.0.1)"
-node tests/e2e/bench.mjs
+# The timing hooks (performance marks, data-recompute-ms) exist only in a build with the `bench`
+# feature: `make bench` builds one into target/dist-bench.
+bench_dist="${BENCH_DIST:-target/dist-bench}"
+[ -d "$bench_dist" ] || { echo "bench: no $bench_dist/ — run make bench (it builds it)" >&2; exit 1; }
+echo "== browser (headless Chromium, $bench_dist/ built with --features bench, on 127.0.0.1)"
+DIST_DIR="$bench_dist" node tests/e2e/bench.mjs

@@ -1,6 +1,7 @@
 // Browser figures for `make bench` (printed, not asserted): navigation → heatmap drawn, and
-// input change → deterministic outputs updated (median over repeated edits), on dist/ served on
-// 127.0.0.1 in headless Chromium.
+// input change → deterministic outputs updated (median over repeated edits), on a build with the
+// `bench` feature (its timing hooks; DIST_DIR, see scripts/bench.sh) served on 127.0.0.1 in
+// headless Chromium.
 import { startServer, launchBrowser, openPage, AppPage } from './support.mjs';
 
 const RUNS = 5, EDITS = 41;
