@@ -1,6 +1,5 @@
 //! Property tests of the model's laws.
 use collab_risk::model::catalog::{Catalog, MEASURE_IDS};
-use collab_risk::model::cli;
 use collab_risk::model::cost::licence_total_mop;
 use collab_risk::model::presets;
 use collab_risk::model::report::{evaluate, evaluate_deterministic};
@@ -108,29 +107,6 @@ proptest! {
         prop_assert_eq!(&back, &s);
         prop_assert_eq!(back.to_json_pretty().unwrap(), text);
     }
-
-    #[test]
-    fn evaluator_never_panics_on_strings(text in ".{0,400}") {
-        let _ = cli::evaluate_bytes(text.as_bytes(), Some(100), None);
-    }
-
-    #[test]
-    fn evaluator_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = cli::evaluate_bytes(&bytes, Some(100), None);
-    }
-
-    #[test]
-    fn evaluator_never_panics_on_mutated_presets(preset in 0usize..4, at in 0usize..4000, insert in "[-0-9a-z\"{}\\[\\],:. e]{0,12}", cut in 0usize..8) {
-        let text = presets::json(presets::names()[preset]).unwrap();
-        let at = at % text.len();
-        let mut s: Vec<u8> = text.as_bytes().to_vec();
-        let end = (at + cut).min(s.len());
-        s.splice(at..end, insert.bytes());
-        let result = cli::evaluate_bytes(&s, Some(100), None);
-        if let Err(e) = result {
-            prop_assert!(!e.to_string().contains('\n'));
-        }
-    }
 }
 
 proptest! {
@@ -145,47 +121,4 @@ proptest! {
         let b = evaluate(&s, catalog()).unwrap().to_json_pretty().unwrap();
         prop_assert_eq!(a, b);
     }
-}
-
-#[test]
-fn cli_arguments() {
-    let run = |args: &[&str]| {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        cli::run(&args, &mut |_path: &str, _limit: u64| {
-            Err("no such file".to_string())
-        })
-    };
-    assert_eq!(
-        run(&["--list-presets"]).unwrap(),
-        "article-50\nbank-200\nclinic-30\nschool-80"
-    );
-    assert!(run(&["--print-preset", "school-80"])
-        .unwrap()
-        .contains("collab-risk/scenario"));
-    let out = run(&["--preset", "article-50", "--trials", "100", "--seed", "7"]).unwrap();
-    assert!(out.contains("112881.125") && out.contains("140000"));
-    assert_eq!(
-        run(&["--preset", "article-50", "--trials", "200001"])
-            .unwrap_err()
-            .code,
-        "out_of_range"
-    );
-    assert_eq!(
-        run(&["--preset", "article-50", "--trials", "-3"])
-            .unwrap_err()
-            .code,
-        "out_of_range"
-    );
-    assert_eq!(
-        run(&["--preset", "nope"]).unwrap_err().code,
-        "unknown_preset"
-    );
-    assert_eq!(run(&["--bogus"]).unwrap_err().code, "usage");
-    assert_eq!(run(&[]).unwrap_err().code, "usage");
-    assert_eq!(run(&["missing.json"]).unwrap_err().code, "io_error");
-    let too_big = vec![b' '; 2_000_000];
-    assert_eq!(
-        cli::evaluate_bytes(&too_big, None, None).unwrap_err().code,
-        "input_too_large"
-    );
 }

@@ -5,7 +5,6 @@
 //! [`deterministic::evaluate_deterministic`] (fast, every keystroke),
 //! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
 pub mod catalog;
-pub mod cli;
 pub mod cost;
 mod cumulative_cost;
 pub mod decision;

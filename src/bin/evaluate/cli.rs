@@ -1,12 +1,12 @@
-//! The headless evaluator's logic (arguments → output text), kept in the library so
-//! tests can feed it arbitrary input. The `evaluate` binary only does the I/O.
+//! The evaluator's arguments and what they produce (arguments → output text), apart from the I/O
+//! in `main.rs` so tests can feed it arbitrary input. The model does the work.
 use std::fmt;
 
-use super::catalog::Catalog;
-use super::decision::evaluate;
-use super::error::ModelError;
-use super::presets;
-use super::scenario::Scenario;
+use collab_risk::model::catalog::Catalog;
+use collab_risk::model::decision::evaluate;
+use collab_risk::model::error::ModelError;
+use collab_risk::model::presets;
+use collab_risk::model::scenario::Scenario;
 
 /// Usage text.
 pub const USAGE: &str = "usage: evaluate [--trials N] [--seed S] (FILE | - | --preset NAME)\n       evaluate --print-preset NAME\n       evaluate --list-presets";
@@ -197,5 +197,81 @@ pub fn run(args: &[String], read_input: &mut InputReader<'_>) -> Result<String, 
             })?;
             evaluate_bytes(&bytes, invocation.trials, invocation.seed)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn evaluator_never_panics_on_strings(text in ".{0,400}") {
+            let _ = evaluate_bytes(text.as_bytes(), Some(100), None);
+        }
+
+        #[test]
+        fn evaluator_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = evaluate_bytes(&bytes, Some(100), None);
+        }
+
+        #[test]
+        fn evaluator_never_panics_on_mutated_presets(preset in 0usize..4, at in 0usize..4000, insert in "[-0-9a-z\"{}\\[\\],:. e]{0,12}", cut in 0usize..8) {
+            let text = presets::json(presets::names()[preset]).unwrap();
+            let at = at % text.len();
+            let mut s: Vec<u8> = text.as_bytes().to_vec();
+            let end = (at + cut).min(s.len());
+            s.splice(at..end, insert.bytes());
+            let result = evaluate_bytes(&s, Some(100), None);
+            if let Err(e) = result {
+                prop_assert!(!e.to_string().contains('\n'));
+            }
+        }
+    }
+
+    #[test]
+    fn cli_arguments() {
+        let call = |args: &[&str]| {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            run(&args, &mut |_path: &str, _limit: u64| {
+                Err("no such file".to_string())
+            })
+        };
+        assert_eq!(
+            call(&["--list-presets"]).unwrap(),
+            "article-50\nbank-200\nclinic-30\nschool-80"
+        );
+        assert!(call(&["--print-preset", "school-80"])
+            .unwrap()
+            .contains("collab-risk/scenario"));
+        let out = call(&["--preset", "article-50", "--trials", "100", "--seed", "7"]).unwrap();
+        assert!(out.contains("112881.125") && out.contains("140000"));
+        assert_eq!(
+            call(&["--preset", "article-50", "--trials", "200001"])
+                .unwrap_err()
+                .code,
+            "out_of_range"
+        );
+        assert_eq!(
+            call(&["--preset", "article-50", "--trials", "-3"])
+                .unwrap_err()
+                .code,
+            "out_of_range"
+        );
+        assert_eq!(
+            call(&["--preset", "nope"]).unwrap_err().code,
+            "unknown_preset"
+        );
+        assert_eq!(call(&["--bogus"]).unwrap_err().code, "usage");
+        assert_eq!(call(&[]).unwrap_err().code, "usage");
+        assert_eq!(call(&["missing.json"]).unwrap_err().code, "io_error");
+        let too_big = vec![b' '; 2_000_000];
+        assert_eq!(
+            evaluate_bytes(&too_big, None, None).unwrap_err().code,
+            "input_too_large"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use collab_risk::model::cli;
+mod cli;
 
 /// Read at most `limit` bytes from a file or stdin (`-`).
 fn read_input(path: &str, limit: u64) -> Result<Vec<u8>, String> {
