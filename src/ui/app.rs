@@ -1,17 +1,20 @@
 //! The app shell: header (title, preset, language), banner, inputs, option cards, results.
+use super::autosave::{autosave, keep_previous_autosave};
+use super::banner::error_banner;
 use super::banner::{ErrorBanner, ModelErrorNotice, UndoReplaceNotice};
+use super::embed::post_height_to_parent;
 use super::inputs::ScenarioInputs;
+use super::keys::Key;
 use super::methodology::MethodologyPanel;
-use super::modes::{
-    install_presenter_keys, install_print_hooks, post_height_to_parent, PageMode, Spotlight,
-};
+use super::modes::PageMode;
 use super::option_card::OptionCards;
-use super::persistence::{
-    autosave, clear_fragment, current_fragment, error_banner, initial_scenario, is_link_attempt,
-    keep_previous_autosave,
-};
+use super::presenter::{install_presenter_keys, Spotlight};
+use super::preset_locale::localize_preset;
+use super::print::install_print_hooks;
 use super::results::{ClaimsPanel, ResultsSection};
+use super::share_link::{clear_fragment, current_fragment, is_link_attempt, share_url};
 use super::share_panel::{PrintHeader, SharePanel};
+use super::startup::initial_scenario;
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
 use crate::i18n::{Locale, Translations};
 use crate::model::catalog::Catalog;
@@ -19,17 +22,9 @@ use crate::model::presets;
 use crate::model::share::decode_fragment;
 use leptos::prelude::*;
 
-const LANG_KEY: &str = "collab-risk.lang";
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// The remembered language, else the browser's, else English.
 fn initial_locale() -> Locale {
-    let stored = local_storage()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .and_then(|t| Locale::from_tag(&t));
+    let stored = Key::Language.load().and_then(|t| Locale::from_tag(&t));
     stored.or_else(browser_locale).unwrap_or(Locale::En)
 }
 
@@ -61,9 +56,7 @@ pub fn App() -> impl IntoView {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(Translations::embedded().text(l, "app.document_title"));
         }
-        if let Some(s) = local_storage() {
-            let _ = s.set_item(LANG_KEY, l.tag());
-        }
+        Key::Language.store(l.tag());
     });
 
     let mode = PageMode::from_location();
@@ -134,17 +127,14 @@ fn Shell() -> impl IntoView {
     let state = AppState::use_context();
     let print_link = RwSignal::new(String::new());
     install_print_hooks(move || {
-        let link = state
-            .scenario
-            .with(super::persistence::share_url)
-            .unwrap_or_default();
+        let link = state.scenario.with(share_url).unwrap_or_default();
         print_link.set(link);
     });
     let mode = use_context::<PageMode>().unwrap_or_default();
     let tr = Tr::use_context();
     view! {
         <Header />
-        <main id="main" tabindex="-1">
+        <main id=Key::MainAnchor.name() tabindex="-1">
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintHeader link=print_link />
             <ErrorBanner />
@@ -166,7 +156,7 @@ fn Header() -> impl IntoView {
     let tr = Tr::use_context();
     let has_state = use_context::<AppState>().is_some();
     view! {
-        <a class="skip-link" href="#main">{move || tr.t("app.skip")}</a>
+        <a class="skip-link" href=format!("#{}", Key::MainAnchor.name())>{move || tr.t("app.skip")}</a>
         <header class="app-header">
             <div class="brand">
                 <h1 data-testid="app-title">{move || tr.t("app.title")}</h1>
@@ -245,7 +235,7 @@ fn PresetSelect() -> impl IntoView {
                     let name = event_target_value(&ev);
                     match presets::load(&name) {
                         Ok(s) => {
-                            let s = super::state::localize_preset(&name, s, tr.locale());
+                            let s = localize_preset(&name, s, tr.locale());
                             keep_previous_autosave();
                             state.replace(s);
                             loaded.set_value(Some(state.revision.get_untracked()));

@@ -3,7 +3,7 @@
 use super::focus::{focus_when_shown, return_focus};
 use super::Tr;
 use crate::i18n::{format_count, format_decimal};
-use crate::model::error::ModelError;
+use crate::model::error::{InputError, ModelError};
 use leptos::prelude::*;
 
 /// What the banner says: a translation key and its arguments, the model's own error when the
@@ -35,6 +35,14 @@ impl Banner {
         self.model_error = error;
         self
     }
+}
+
+/// Banner for a refused link, file or stored value: the translated message for its code, and
+/// the untranslated detail (field path and message) for those who need it.
+pub fn error_banner(e: &impl InputError) -> Banner {
+    Banner::new(format!("error.{}", e.code()))
+        .with_model_error(e.model_error().cloned())
+        .with_detail(e.to_string())
 }
 
 /// A model error in the reader's language: what is wrong, from the error's own fields, after the

@@ -6,6 +6,7 @@
 //! // … later, on Dismiss:
 //! return_focus(return_to.get_value());   // that control if it still exists, else <main>
 //! ```
+use super::keys::Key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -45,7 +46,7 @@ pub fn return_focus(element: Option<HtmlElement>) {
         let target = element.filter(|e| e.is_connected()).or_else(|| {
             web_sys::window()?
                 .document()?
-                .get_element_by_id("main")?
+                .get_element_by_id(Key::MainAnchor.name())?
                 .dyn_into::<HtmlElement>()
                 .ok()
         });

@@ -1,29 +1,37 @@
 //! The web UI: small Leptos components that only wire signals to model functions.
 //! Charts live in [`crate::charts`]; all numbers come from [`crate::model`].
 mod app;
+mod autosave;
 mod banner;
 mod canvas_chart;
 mod context;
+mod embed;
 mod field_editor;
 mod focus;
 mod inputs;
 mod invalid;
+mod keys;
 mod measures;
 mod methodology;
 mod modes;
 mod number_field;
 mod option_card;
-mod persistence;
+mod presenter;
+mod preset_locale;
+mod print;
 mod results;
+mod share_link;
 mod share_panel;
+mod startup;
 mod state;
 
 pub use app::App;
 pub use banner::{Banner, BannerContext};
 pub use context::{LocaleContext, Tr};
 pub use invalid::{InvalidInputs, StaleResultsNotice};
-pub use modes::{PageMode, Spotlight};
+pub use modes::PageMode;
 pub use number_field::NumberField;
+pub use presenter::Spotlight;
 pub use state::{AppState, CatalogContext};
 
 /// Mounts the app on `<body>`. Called by `main` in the browser.

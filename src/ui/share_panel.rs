@@ -1,8 +1,9 @@
 //! Share, save, export: copy a link, download/upload the scenario JSON, download the results as
 //! CSV, print the page as a report, copy an iframe snippet.
-use super::persistence::{
-    error_banner, keep_previous_autosave, share_url, show_link_in_address_bar,
-};
+use super::autosave::keep_previous_autosave;
+use super::banner::error_banner;
+use super::keys::Key;
+use super::share_link::{share_url, show_link_in_address_bar};
 use super::{AppState, Banner, BannerContext, Tr};
 use crate::i18n::format_count;
 use crate::model::export::{report_csv, scenario_json, UTF8_BOM};
@@ -167,7 +168,7 @@ pub fn SharePanel() -> impl IntoView {
     };
     let embed = move |_| match state.scenario.with(share_url) {
         Ok(url) => {
-            let with_embed = url.replacen('#', "?embed=1#", 1);
+            let with_embed = url.replacen('#', &format!("?{}=1#", Key::Embed.name()), 1);
             let origin = web_sys::window()
                 .and_then(|w| w.location().origin().ok())
                 .unwrap_or_default();

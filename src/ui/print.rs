@@ -1,0 +1,36 @@
+//! Printing: what the page does around the browser's print.
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Opens every `<details>` before printing (closed ones would print empty) and restores them after.
+pub fn install_print_hooks(on_before: impl Fn() + 'static) {
+    let opened: std::rc::Rc<std::cell::RefCell<Vec<web_sys::Element>>> = Default::default();
+    let opened_before = opened.clone();
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        on_before();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(list) = doc.query_selector_all("details:not([open])") {
+            let mut opened = opened_before.borrow_mut();
+            for i in 0..list.length() {
+                if let Some(el) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.set_attribute("open", "");
+                    opened.push(el);
+                }
+            }
+        }
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| {
+        for el in opened.borrow_mut().drain(..) {
+            let _ = el.remove_attribute("open");
+        }
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+}

@@ -1,0 +1,66 @@
+//! Where the working scenario comes from when the page opens: a share link, else the autosave,
+//! else the default preset. Every way in is hostile input: a bad link or stored value ends in a
+//! banner and a working page, and nothing saved is overwritten by it.
+use super::autosave::{keep_previous_autosave, saved_scenario};
+use super::banner::error_banner;
+use super::preset_locale::localize_preset;
+use super::share_link::{clear_fragment, current_fragment, is_link_attempt};
+use super::Banner;
+use crate::model::catalog::Catalog;
+use crate::model::presets;
+use crate::model::scenario::Scenario;
+use crate::model::share::decode_fragment;
+
+/// How the app starts: the scenario, the banner to show if something could not be read, and
+/// whether the scenario is the autosave itself (then there is nothing new to save).
+pub struct Start {
+    pub scenario: Scenario,
+    pub notice: Option<Banner>,
+    pub from_autosave: bool,
+}
+
+/// The scenario the app starts with: a share link if the URL has one, else the autosave, else
+/// the default preset.
+pub fn initial_scenario(
+    catalog: &Catalog,
+    locale: crate::i18n::Locale,
+) -> Result<Start, crate::model::error::ModelError> {
+    let fragment = current_fragment();
+    let (link_problem, link_scenario) = if is_link_attempt(&fragment) {
+        match decode_fragment(&fragment, catalog) {
+            Ok(s) => (None, Some(s)),
+            Err(e) => {
+                // Refused: shown in the banner; a reload should not refuse it again.
+                clear_fragment();
+                (Some(error_banner(&e)), None)
+            }
+        }
+    } else {
+        (None, None)
+    };
+    if let Some(scenario) = link_scenario {
+        keep_previous_autosave();
+        // The link has done its job: without it in the address bar, a reload shows the user's
+        // later edits (the autosave) instead of the link's scenario again.
+        clear_fragment();
+        return Ok(Start {
+            scenario,
+            notice: None,
+            from_autosave: false,
+        });
+    }
+    let (saved, storage_problem) = saved_scenario(catalog);
+    let notice = link_problem.or(storage_problem);
+    Ok(match saved {
+        Some(scenario) => Start {
+            scenario,
+            notice,
+            from_autosave: true,
+        },
+        None => Start {
+            scenario: localize_preset(presets::DEFAULT, presets::default_scenario()?, locale),
+            notice,
+            from_autosave: false,
+        },
+    })
+}
