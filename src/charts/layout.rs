@@ -296,7 +296,7 @@ mod tests {
     use super::*;
 
     /// A stand-in for canvas measurement: 0.55 em per Latin character, 1 em per CJK one.
-    fn fake(t: &str, bold: bool) -> f64 {
+    pub(super) fn fake(t: &str, bold: bool) -> f64 {
         let w: f64 = t
             .chars()
             .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })

@@ -332,20 +332,8 @@ pub fn compute(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::fake;
     use super::*;
-
-    /// A stand-in for canvas measurement: 0.55 em per Latin character, 1 em per CJK one.
-    fn fake(t: &str, bold: bool) -> f64 {
-        let w: f64 = t
-            .chars()
-            .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
-            .sum();
-        if bold {
-            w * 1.05
-        } else {
-            w
-        }
-    }
 
     fn cells(rows: usize, cols: usize) -> Vec<Vec<CellText<'static>>> {
         (0..rows)
