@@ -1,5 +1,5 @@
 //! Edits a person makes to a scenario's options: add, duplicate, remove (with the claims that
-//! compare the removed option), change one option, choose a measure. The option cards call these;
+//! compare the removed option), change one option, switch its platform, choose a measure. The option cards call these;
 //! the rules live here so they are the same everywhere and tested natively.
 //!
 //! ```
@@ -115,6 +115,28 @@ impl Claim {
 }
 
 impl OptionSpec {
+    /// Switches to platform `id`. The overrides go (they described the old platform's facts); a
+    /// label that still names the old platform (`names(old, label)`, in any language) or is empty
+    /// follows the new one as `name(new)`; a label the person typed stays.
+    pub fn switch_platform(
+        &mut self,
+        id: &str,
+        catalog: &Catalog,
+        names: impl Fn(&Platform, &str) -> bool,
+        name: impl FnOnce(&Platform) -> String,
+    ) {
+        let names_old = catalog
+            .platform(&self.platform)
+            .is_some_and(|p| names(p, &self.label));
+        if names_old || self.label.trim().is_empty() {
+            if let Some(p) = catalog.platform(id) {
+                self.label = name(p);
+            }
+        }
+        self.platform = id.to_owned();
+        self.overrides = PlatformOverrides::default();
+    }
+
     /// Whether measure `id` is chosen.
     pub fn has_measure(&self, id: &str) -> bool {
         self.measures.iter().any(|m| m.id == id)
@@ -279,6 +301,37 @@ mod tests {
         assert_eq!(s.options[1].label, "changed");
         assert_eq!(s.options[0], before.options[0]);
         assert!(!s.edit_option("no-such-option", |o| o.label = "x".into()));
+    }
+
+    #[test]
+    fn switching_platform_drops_the_overrides_and_renames_only_a_platform_label() {
+        use crate::model::fields::FieldValue;
+        let c = catalog();
+        let (a, b) = (&c.platforms[0], &c.platforms[1]);
+        let names =
+            |p: &Platform, label: &str| label == p.name || label == format!("{} (zh)", p.name);
+        let mut o = with_claim().options[0].clone();
+        for (label, follows) in [
+            (a.name.clone(), true),
+            (format!("{} (zh)", a.name), true),
+            ("   ".to_owned(), true),
+            ("Our own name".to_owned(), false),
+        ] {
+            o.platform = a.id.clone();
+            o.label = label.clone();
+            o.overrides
+                .set("licence_amount", FieldValue::Decimal(1.into()))
+                .unwrap();
+            o.switch_platform(&b.id, c, names, |p| format!("new {}", p.id));
+            assert_eq!(o.platform, b.id);
+            assert!(o.overrides.is_empty(), "the old platform's facts go");
+            let expected = if follows {
+                format!("new {}", b.id)
+            } else {
+                label
+            };
+            assert_eq!(o.label, expected);
+        }
     }
 
     #[test]

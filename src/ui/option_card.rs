@@ -5,7 +5,7 @@ use super::{AppState, Tr};
 use crate::i18n::{format_mop, format_mop_f64, format_percent, Locale, Translations};
 use crate::model::catalog::Platform;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
-use crate::model::scenario::{OptionSpec, PlatformOverrides, Scenario};
+use crate::model::scenario::{OptionSpec, Scenario};
 use leptos::prelude::*;
 
 /// Moves focus to the first element with this `data-testid` (after the next render).
@@ -140,23 +140,14 @@ fn OptionCard(id: String) -> impl IntoView {
         let id = id.clone();
         move |ev| {
             let new_platform = event_target_value(&ev);
-            let catalog = state.catalog;
             let switch = |o: &mut OptionSpec| {
-                // A label still naming the old platform (in any language) follows the new one;
-                // a typed label stays.
-                let names_old = catalog
-                    .platform(&o.platform)
-                    .is_some_and(|p| all_platform_names(p).any(|n| n == o.label));
-                if names_old || o.label.trim().is_empty() {
-                    if let Some(p) = catalog.platform(&new_platform) {
-                        o.label = platform_name(tr, p);
-                    }
-                }
-                o.platform = new_platform.clone();
-                // The overrides described the old platform's facts.
-                o.overrides = PlatformOverrides::default();
+                // Names in any language follow the platform; a typed label stays.
+                let names = |p: &Platform, label: &str| all_platform_names(p).any(|n| n == label);
+                o.switch_platform(&new_platform, state.catalog, names, |p| {
+                    platform_name(tr, p)
+                });
             };
-            let had_edits = state.with_option(&id, |o| o.overrides.iter().next().is_some());
+            let had_edits = state.with_option(&id, |o| !o.overrides.is_empty());
             if had_edits == Some(true) {
                 // Edited facts are thrown away: say so, with a way back.
                 state.update_noting("undo.platform_reset", |s| {
