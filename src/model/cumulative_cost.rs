@@ -16,10 +16,18 @@ impl CostLedger {
     /// assert_eq!(cumulative.last().unwrap().1, ledger.by_year.iter().map(|y| y.total_mop).sum());
     /// ```
     pub fn cumulative_by_year(&self) -> impl Iterator<Item = (u32, Decimal)> + '_ {
+        // The years sum to the ledger's checked total: the sum cannot overflow (were it to, the
+        // sequence would end there rather than panic).
         self.by_year.iter().scan(Decimal::ZERO, |sum, y| {
-            // The years sum to the ledger's checked total: saturating never bites.
-            *sum = sum.saturating_add(y.total_mop);
+            *sum = checked_add(*sum, y.total_mop)?;
             Some((y.year, *sum))
         })
     }
+}
+
+/// Outlined, as in the cost ledger: rust_decimal inlines its whole add kernel at each call site.
+/// Being the same code as the ledger's, the release build's optimiser merges the two.
+#[inline(never)]
+fn checked_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
 }

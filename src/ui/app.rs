@@ -78,20 +78,21 @@ pub fn App() -> impl IntoView {
             provide_context(CatalogContext(catalog));
             let state = AppState::new(catalog, start.scenario);
             // The revision the autosave holds, so an unchanged scenario is not written again.
-            let last_saved =
-                StoredValue::new(start.from_autosave.then(|| state.revision.get_untracked()));
+            let saved_at_start = start.from_autosave.then(|| untrack(|| state.revision()));
             provide_context(state);
             if let Some(b) = start.notice {
                 banner.show(b);
             }
             // Autosave every valid change.
-            Effect::new(move |_| {
-                let valid = state.model_error.with(Option::is_none);
-                let revision = state.revision.get();
-                if valid && last_saved.get_value() != Some(revision) {
+            Effect::new(move |last_saved: Option<Option<u64>>| {
+                let last_saved = last_saved.unwrap_or(saved_at_start);
+                let valid = state.evaluation.with(|e| e.error.is_none());
+                let revision = state.revision();
+                if valid && last_saved != Some(revision) {
                     state.scenario.with_untracked(autosave);
-                    last_saved.set_value(Some(revision));
+                    return Some(revision);
                 }
+                last_saved
             });
             // A share link pasted into the address bar of the open page.
             let hash = window_event_listener_untyped("hashchange", move |_| {
@@ -215,12 +216,10 @@ fn PresetSelect() -> impl IntoView {
     let tr = Tr::use_context();
     let selected = RwSignal::new(String::new());
     // The picker names a preset only while the scenario is that preset: the first edit clears it.
-    let loaded = StoredValue::new(None::<u64>);
+    let loaded_at = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let revision = state.revision.get();
-        let edited = loaded.get_value().is_some_and(|l| l != revision);
-        if edited {
-            loaded.set_value(None);
+        let edited = state.revision() != loaded_at.get_value();
+        if edited && selected.with_untracked(|s| !s.is_empty()) {
             selected.set(String::new());
         }
     });
@@ -238,7 +237,7 @@ fn PresetSelect() -> impl IntoView {
                             let s = localize_preset(&name, s, tr.locale());
                             keep_previous_autosave();
                             state.replace(s);
-                            loaded.set_value(Some(state.revision.get_untracked()));
+                            loaded_at.set_value(untrack(|| state.revision()));
                             selected.set(name);
                         }
                         Err(e) => banner.show(Banner::new("error.preset").with_detail(e.to_string())),

@@ -165,7 +165,7 @@ pub fn ModelErrorNotice() -> impl IntoView {
     let state = super::AppState::use_context();
     let tr = Tr::use_context();
     move || {
-        state.model_error.get().map(|e| {
+        state.model_error().map(|e| {
             view! {
                 <div class="model-error" role="alert" data-testid="model-error">
                     <strong>{tr.t("error.model")}</strong>

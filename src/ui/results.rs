@@ -17,7 +17,7 @@ use std::sync::Arc;
 const ARTICLE_SOURCE: &str = "origin article (DingTalk reseller)";
 
 fn report(state: AppState) -> Option<Arc<DeterministicReport>> {
-    state.deterministic.get()
+    state.deterministic()
 }
 
 /// What the reseller article claimed, next to what its own figures give.

@@ -1,15 +1,15 @@
 //! The app's state: the working scenario, the results derived from it, and the Monte Carlo runner.
 //!
 //! The deterministic report (costs and risk cells, well under a millisecond) and the model error
-//! are memos of the scenario; the simulation then runs in small time-boxed chunks between frames,
+//! are one memo of the scenario ([`Evaluation`]); the simulation then runs in small time-boxed chunks between frames,
 //! so typing never waits for it. A newer scenario cancels an older run (generation counter).
-//! Every write goes through [`AppState::update`] or a replacement, which bump [`AppState::revision`]:
+//! Every write goes through [`AppState::update`] or a replacement, which count it in [`AppState::revision`]:
 //! whoever needs "has the scenario changed since" compares revisions, not scenarios.
 //!
 //! ```ignore
 //! let state = AppState::use_context();
 //! state.update(|s| s.organisation.users = 80);
-//! let total = move || state.deterministic.with(|r| r.as_ref().map(|r| r.options[0].cost.total_mop));
+//! let total = move || state.deterministic().map(|r| r.options[0].cost.total_mop);
 //! ```
 use crate::model::catalog::Catalog;
 use crate::model::error::ModelError;
@@ -46,23 +46,28 @@ pub struct SimulationState {
     pub report: Option<Arc<Report>>,
 }
 
-/// One evaluation of the working scenario: its deterministic report, or why it has none.
-#[derive(Clone)]
-struct Evaluation {
-    result: Result<Arc<DeterministicReport>, ModelError>,
+/// What the model says about the working scenario: the last valid deterministic report (it stays
+/// on screen while an input is invalid) and why the current scenario cannot be evaluated, if it
+/// cannot.
+#[derive(Clone, Default)]
+pub struct Evaluation {
+    pub report: Option<Arc<DeterministicReport>>,
+    pub error: Option<ModelError>,
     /// How long the model took (for `make bench`).
     #[cfg(feature = "bench")]
     took_ms: f64,
 }
 
-/// Each new report is a new evaluation (no deep compare of reports); errors compare by value.
+/// Unchanged only when it is the same report (no deep compare of reports) and still valid: an
+/// error always notifies (errors are rare; comparing them would cost code for nothing).
 impl PartialEq for Evaluation {
     fn eq(&self, other: &Self) -> bool {
-        match (&self.result, &other.result) {
-            (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
-            (Err(a), Err(b)) => a == b,
+        let same_report = match (&self.report, &other.report) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
             _ => false,
-        }
+        };
+        same_report && self.error.is_none() && other.error.is_none()
     }
 }
 
@@ -70,21 +75,18 @@ impl PartialEq for Evaluation {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalog: &'static Catalog,
-    /// The working scenario; written only through [`AppState::update`] and the replacements.
-    pub scenario: ReadSignal<Scenario>,
-    /// Counts the writes to the scenario: equal revisions, same scenario.
-    pub revision: ReadSignal<u64>,
-    /// The last valid deterministic report (stays on screen while an input is invalid).
-    pub deterministic: Memo<Option<Arc<DeterministicReport>>>,
-    /// Why the current scenario cannot be evaluated, if it cannot.
-    pub model_error: Memo<Option<ModelError>>,
+    /// The working scenario. Read it freely; change it only through [`AppState::update`] and the
+    /// replacements, which count the change in [`AppState::revision`].
+    pub scenario: RwSignal<Scenario>,
+    /// The model's results for the scenario, derived (a memo): see [`AppState::deterministic`]
+    /// and [`AppState::model_error`].
+    pub evaluation: Memo<Evaluation>,
     pub simulation: RwSignal<SimulationState>,
     /// The scenario a preset, link or file replaced, until the next edit: one step of undo.
     pub replaced: RwSignal<Option<Scenario>>,
     /// What the undo notice says about that replacement (a translation key).
     pub replaced_note: RwSignal<&'static str>,
-    write_scenario: WriteSignal<Scenario>,
-    write_revision: WriteSignal<u64>,
+    revision: StoredValue<u64>,
     generation: StoredValue<u64>,
 }
 
@@ -98,49 +100,36 @@ pub fn now_ms() -> f64 {
 impl AppState {
     /// Creates the state; every valid scenario starts a simulation.
     pub fn new(catalog: &'static Catalog, initial: Scenario) -> AppState {
-        let (scenario, write_scenario) = signal(initial);
-        let (revision, write_revision) = signal(0u64);
-        let evaluation = Memo::new(move |_| {
+        let scenario = RwSignal::new(initial);
+        let evaluation = Memo::new(move |last: Option<&Evaluation>| {
             #[cfg(feature = "bench")]
             let started = now_ms();
-            let result = scenario.with(|s| evaluate_deterministic(s, catalog).map(Arc::new));
+            let result = scenario.with(|s| evaluate_deterministic(s, catalog));
+            let (report, error) = match result {
+                Ok(report) => (Some(Arc::new(report)), None),
+                Err(e) => (last.and_then(|l| l.report.clone()), Some(e)),
+            };
             Evaluation {
-                result,
+                report,
+                error,
                 #[cfg(feature = "bench")]
                 took_ms: now_ms() - started,
             }
         });
-        // An invalid scenario keeps the last valid report on screen.
-        let deterministic = Memo::new_with_compare(
-            move |last: Option<&Option<Arc<DeterministicReport>>>| {
-                evaluation.with(|e| match &e.result {
-                    Ok(report) => Some(report.clone()),
-                    Err(_) => last.cloned().flatten(),
-                })
-            },
-            |last, now| match (last, now) {
-                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-                (Some(None), Some(None)) => false,
-                _ => true,
-            },
-        );
-        let model_error = Memo::new(move |_| evaluation.with(|e| e.result.as_ref().err().cloned()));
         let state = AppState {
             catalog,
             scenario,
-            revision,
-            deterministic,
-            model_error,
+            evaluation,
             simulation: RwSignal::new(SimulationState::default()),
             replaced: RwSignal::new(None),
             replaced_note: RwSignal::new("undo.replaced"),
-            write_scenario,
-            write_revision,
+            revision: StoredValue::new(0),
             generation: StoredValue::new(0),
         };
         // The outside world: each new report starts its simulation (timers).
         Effect::new(move |_| {
-            if let Some(report) = evaluation.with(|e| e.result.as_ref().ok().cloned()) {
+            let fresh = evaluation.with(|e| e.error.is_none().then(|| e.report.clone()).flatten());
+            if let Some(report) = fresh {
                 state.start_simulation(report);
             }
         });
@@ -158,14 +147,31 @@ impl AppState {
         state
     }
 
+    /// The last valid deterministic report (tracked).
+    pub fn deterministic(&self) -> Option<Arc<DeterministicReport>> {
+        self.evaluation.with(|e| e.report.clone())
+    }
+
+    /// Why the current scenario cannot be evaluated, if it cannot (tracked).
+    pub fn model_error(&self) -> Option<ModelError> {
+        self.evaluation.with(|e| e.error.clone())
+    }
+
     pub fn use_context() -> AppState {
         expect_context::<AppState>()
     }
 
-    /// The one way the scenario changes: the change, then a new revision.
+    /// How many times the scenario has changed (tracked: read in an Effect, it runs again on the
+    /// next change). Equal revisions, same scenario: no deep compare needed.
+    pub fn revision(&self) -> u64 {
+        self.scenario.track();
+        self.revision.get_value()
+    }
+
+    /// The one way the scenario changes: a new revision, then the change.
     fn write(&self, f: impl FnOnce(&mut Scenario)) {
-        self.write_scenario.update(f);
-        self.write_revision.update(|r| *r = r.wrapping_add(1));
+        self.revision.update_value(|r| *r = r.wrapping_add(1));
+        self.scenario.update(f);
     }
 
     /// Changes the working scenario (recomputation follows). An edit ends the chance to undo a
@@ -195,8 +201,9 @@ impl AppState {
         id: &str,
         f: impl FnOnce(&OptionDeterministic) -> R,
     ) -> Option<R> {
-        self.deterministic.with(|r| {
-            r.as_ref()
+        self.evaluation.with(|e| {
+            e.report
+                .as_ref()
                 .and_then(|r| r.options.iter().find(|o| o.id == id).map(f))
         })
     }
