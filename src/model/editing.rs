@@ -12,7 +12,10 @@
 //! assert!(scenario.remove_option(&copy, &catalog.limits));
 //! ```
 use super::catalog::{Catalog, Limits, Measure, Platform};
-use super::scenario::{Claim, MeasureSelection, OptionSpec, PlatformOverrides, Scenario};
+use super::measures::NotApplicable;
+use super::scenario::{
+    Claim, EffectivePlatform, MeasureSelection, OptionSpec, PlatformOverrides, Scenario,
+};
 
 impl Scenario {
     /// Option `id`, if the scenario has it.
@@ -117,7 +120,8 @@ impl Claim {
 impl OptionSpec {
     /// Switches to platform `id`. The overrides go (they described the old platform's facts); a
     /// label that still names the old platform (`names(old, label)`, in any language) or is empty
-    /// follows the new one as `name(new)`; a label the person typed stays.
+    /// follows the new one as `name(new)`; a label the person typed stays. Measures that cannot
+    /// apply to the new platform are dropped.
     pub fn switch_platform(
         &mut self,
         id: &str,
@@ -135,6 +139,48 @@ impl OptionSpec {
         }
         self.platform = id.to_owned();
         self.overrides = PlatformOverrides::default();
+        self.drop_inapplicable_measures(catalog);
+    }
+
+    /// The option's platform with its overrides applied; `None` while they are invalid.
+    pub fn effective_platform(&self, catalog: &Catalog) -> Option<EffectivePlatform> {
+        let platform = catalog.platform(&self.platform)?;
+        EffectivePlatform::new(platform, &self.overrides, catalog, "").ok()
+    }
+
+    /// Why `measure` cannot apply to this option's platform as it now is, if it cannot.
+    pub fn measure_blocked(&self, measure: &Measure, catalog: &Catalog) -> Option<NotApplicable> {
+        self.effective_platform(catalog)?
+            .applicability(measure)
+            .err()
+    }
+
+    /// Drops the chosen measures that cannot apply to the platform as it now is (after a platform
+    /// switch or a changed fact: the evaluation refuses them). Returns the dropped ids.
+    ///
+    /// ```
+    /// use collab_risk::model::{catalog::Catalog, fields::FieldValue, presets};
+    /// let catalog = Catalog::embedded().unwrap();
+    /// let mut option = presets::load("bank-200").unwrap().options[1].clone();
+    /// option.overrides.set("location_tracking", FieldValue::Bool(false)).unwrap();
+    /// assert_eq!(option.drop_inapplicable_measures(catalog), vec!["location_tracking_off"]);
+    /// assert!(!option.has_measure("location_tracking_off"));
+    /// ```
+    pub fn drop_inapplicable_measures(&mut self, catalog: &Catalog) -> Vec<String> {
+        let Some(platform) = self.effective_platform(catalog) else {
+            return Vec::new();
+        };
+        let mut dropped = Vec::new();
+        self.measures.retain(|m| {
+            let keep = catalog
+                .measure(&m.id)
+                .is_none_or(|measure| platform.applicability(measure).is_ok());
+            if !keep {
+                dropped.push(m.id.clone());
+            }
+            keep
+        });
+        dropped
     }
 
     /// Whether measure `id` is chosen.

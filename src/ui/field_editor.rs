@@ -3,6 +3,7 @@
 use super::{AppState, NumberField, Tr};
 use crate::model::catalog::Confidence;
 use crate::model::fields::{FieldKind, FieldMeta, FieldValue, CURRENCIES, FIELDS};
+use crate::model::scenario::OptionSpec;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -78,14 +79,14 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
         let option_id = option_id.clone();
         Callback::new(move |v: FieldValue| {
             let mut result = Ok(());
-            state.update_option(&option_id, |o| result = o.overrides.set(field_id, v));
+            edit_fact(state, &option_id, |o| result = o.overrides.set(field_id, v));
             problem.set(result.err());
         })
     };
     let reset = {
         let option_id = option_id.clone();
         move |_| {
-            state.update_option(&option_id, |o| o.overrides.clear(field_id));
+            edit_fact(state, &option_id, |o| o.overrides.clear(field_id));
             problem.set(None);
         }
     };
@@ -285,5 +286,28 @@ pub fn display_value(tr: Tr, field_id: &str, v: &FieldValue) -> String {
             tr.t(&format!("choice.{field_id}.{c}"))
         }
         other => other.to_string(),
+    }
+}
+
+/// Changes a platform fact of one option. Measures that can no longer apply (e.g. location
+/// tracking off once the platform does not track) are dropped, with a way back.
+fn edit_fact(state: AppState, option_id: &str, edit: impl FnOnce(&mut OptionSpec)) {
+    let catalog = state.catalog;
+    let mut next = None;
+    state.with_option(option_id, |o| {
+        let mut o = o.clone();
+        edit(&mut o);
+        let dropped = o.drop_inapplicable_measures(catalog);
+        next = Some((o, !dropped.is_empty()));
+    });
+    let Some((next, dropped)) = next else {
+        return;
+    };
+    if dropped {
+        state.update_noting("undo.measures_dropped", |s| {
+            s.edit_option(option_id, |o| *o = next);
+        });
+    } else {
+        state.update_option(option_id, |o| *o = next);
     }
 }

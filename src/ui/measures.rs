@@ -161,20 +161,24 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
             }
         })
         .collect_view();
-    let not_applied = {
+    // A measure that cannot apply to the platform as it now is: not offered, and why.
+    let blocked = {
         let option_id = option_id.clone();
         move || {
-            let applies = state
-                .option_result(&option_id, |o| {
-                    o.risk
-                        .measures
-                        .iter()
-                        .find(|s| s.id == mid)
-                        .map(|s| s.applies)
-                })
-                .flatten();
-            (applies == Some(false)).then(|| {
-                view! { <p class="not-applied">{tr.f("measure.no_effect", &[("reason", &tr.t(condition_key(measure.condition)))])}</p> }
+            state
+                .with_option(&option_id, |o| o.measure_blocked(measure, state.catalog))
+                .flatten()
+        }
+    };
+    let not_offered = {
+        let blocked = blocked.clone();
+        move || {
+            blocked().map(|_| {
+                view! {
+                    <p class="not-applied" data-testid="measure-not-offered">
+                        {tr.t("measure.not_offered")}" "{tr.t(condition_key(measure.condition))}
+                    </p>
+                }
             })
         }
     };
@@ -208,9 +212,13 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
     let why_key = format!("measure.{mid}.why");
     let is_on = checked.clone();
     view! {
-        <div class="measure" class:on=is_on data-measure=mid>
+        <div class="measure" class:on=is_on class:blocked=move || blocked().is_some() data-measure=mid>
             <label class="check" for=dom_id.clone()>
                 <input type="checkbox" id=dom_id.clone() data-testid="measure-checkbox" prop:checked=checked
+                    disabled={
+                        let blocked = blocked.clone();
+                        move || blocked().is_some()
+                    }
                     on:change=toggle />
                 <span class="measure-name">{move || tr.t(&name_key)}</span>
             </label>
@@ -220,7 +228,7 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
                 <p>{move || tr.t(&why_key)}</p>
                 <ul class="effects">{effects}</ul>
             </details>
-            {not_applied}
+            {not_offered}
             {days}
         </div>
     }

@@ -52,8 +52,10 @@ pub fn MethodologyPanel() -> impl IntoView {
         "method.eal",
         "method.rating",
         "method.simulation",
+        "method.expected",
         "method.rosi",
         "method.transfer",
+        "method.operator",
     ]
     .into_iter()
     .map(|k| view! { <li>{move || tr.t(k)}</li> })

@@ -2,11 +2,16 @@
 use super::field_editor::PlatformFacts;
 use super::measures::MeasureChecklist;
 use super::{AppState, Tr};
-use crate::i18n::{format_mop, format_mop_f64, format_percent, Locale, Translations};
+use crate::i18n::{
+    format_decimal, format_mop, format_mop_f64, format_percent, Locale, Translations,
+};
 use crate::model::catalog::Platform;
+use crate::model::report::OptionReport;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
+use crate::model::roi::RoiEstimate;
 use crate::model::scenario::{OptionSpec, Scenario};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 /// Moves focus to the first element with this `data-testid` (after the next render).
 fn focus_testid(testid: &'static str) {
@@ -147,7 +152,12 @@ fn OptionCard(id: String) -> impl IntoView {
                     platform_name(tr, p)
                 });
             };
-            let had_edits = state.with_option(&id, |o| !o.overrides.is_empty());
+            let had_edits = state.with_option(&id, |o| {
+                let mut switched = o.clone();
+                switch(&mut switched);
+                // Edited facts, or measures that cannot apply to the new platform, are lost.
+                !o.overrides.is_empty() || switched.measures.len() != o.measures.len()
+            });
             if had_edits == Some(true) {
                 // Edited facts are thrown away: say so, with a way back.
                 state.update_noting("undo.platform_reset", |s| {
@@ -205,6 +215,21 @@ fn OptionCard(id: String) -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <label class="check incumbent">
+                <input type="checkbox" data-testid="incumbent-checkbox"
+                    prop:checked={
+                        let id = id.clone();
+                        move || state.with_option(&id, |o| o.incumbent).unwrap_or(false)
+                    }
+                    on:change={
+                        let id = id.clone();
+                        move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.update_option(&id, |o| o.incumbent = on);
+                        }
+                    } />
+                {move || tr.t("option.incumbent")}
+            </label>
             <div class="card-actions">
                 <button type="button" data-testid="duplicate-option" on:click=duplicate disabled=full>
                     {move || tr.t("option.duplicate")}
@@ -310,33 +335,30 @@ fn KeyResults(id: String) -> impl IntoView {
             })
         }
     };
-    let roi = move || {
-        sim().map(|o| {
-            let r = o.compliance_roi;
-            if !r.has_measures {
-                return view! { <p class="roi muted">{tr.t("result.no_measures")}</p> }.into_any();
-            }
-            let payback = match r.payback_year {
-                Some(y) => tr.f("result.payback_year", &[("n", &y.to_string())]),
-                None => tr.t("result.no_payback"),
-            };
-            view! {
-                <dl class="roi">
-                    <dt>{tr.t("result.roi_score")}</dt>
-                    <dd><strong data-testid="roi-score">{r.score}</strong>" / 100"</dd>
-                    <dt>{tr.t("result.p_rosi_positive")}</dt>
-                    <dd>{format_percent(tr.locale(), r.p_positive)}</dd>
-                    <dt>{tr.t("result.payback")}</dt>
-                    <dd>{payback}</dd>
-                    <dt>{tr.t("result.loss_avoided")}</dt>
-                    <dd>{format_mop_f64(tr.locale(), r.expected_loss_avoided_mop)}</dd>
-                </dl>
-            }
-            .into_any()
-        })
+    let expected_total = {
+        let id = id.clone();
+        move || {
+            state
+                .option_result(&id, |o| {
+                    format_mop_f64(tr.locale(), o.risk_adjusted_total_expected_mop)
+                })
+                .unwrap_or_else(|| "—".into())
+        }
+    };
+    let roi = {
+        let id = id.clone();
+        move || {
+            let estimate = state.option_result(&id, |o| o.roi.clone())?;
+            let sim = Signal::derive(sim.clone());
+            Some(view! { <RoiFigures estimate sim /> })
+        }
     };
     view! {
         <div class="key-results">
+            <p class="total expected">
+                <span class="total-label">{move || tr.t("result.risk_adjusted_expected")}</span>
+                <strong class="total-value" data-testid="risk-adjusted-total">{expected_total}</strong>
+            </p>
             <p class="total">
                 <span class="total-label">{move || tr.f("result.total_cost", &[("years", &years())])}</span>
                 <strong class="total-value" data-testid="total-cost">{total}</strong>
@@ -364,6 +386,94 @@ fn KeyResults(id: String) -> impl IntoView {
             </details>
         </div>
     }
+}
+
+/// The compliance ROI of one option: exact expected figures at once, the simulated spread
+/// (90 % interval of the net benefit, P(pays off)) when the simulation has run.
+#[component]
+fn RoiFigures(estimate: RoiEstimate, sim: Signal<Option<OptionReport>>) -> impl IntoView {
+    let tr = Tr::use_context();
+    if !estimate.has_measures {
+        return view! { <p class="roi muted">{move || tr.t("result.no_measures")}</p> }.into_any();
+    }
+    let l = tr.locale();
+    let score = format_decimal(
+        l,
+        Decimal::from_f64_retain(estimate.score).unwrap_or_default(),
+        1,
+    );
+    let rosi = match estimate.rosi {
+        Some(r) => format_percent(l, r),
+        None => tr.t("result.rosi_free"),
+    };
+    let payback = match estimate.payback_year {
+        Some(y) => tr.f("result.payback_year", &[("n", &y.to_string())]),
+        None => tr.t("result.no_payback"),
+    };
+    let spread = move || {
+        sim.get().map(|o| {
+            let r = o.compliance_roi;
+            (
+                tr.f(
+                    "result.net_benefit_interval",
+                    &[
+                        ("low", &format_mop_f64(l, r.net_benefit_p5_mop)),
+                        ("high", &format_mop_f64(l, r.net_benefit_p95_mop)),
+                    ],
+                ),
+                format_percent(l, r.p_positive),
+            )
+        })
+    };
+    let interval = move || spread().map(|s| s.0).unwrap_or_else(|| "…".into());
+    let p_positive = move || spread().map(|s| s.1).unwrap_or_else(|| "…".into());
+    let contributions = estimate
+        .contributions
+        .iter()
+        .map(|c| {
+            let name = tr.t(&format!("measure.{}", c.measure));
+            let detail = tr.f(
+                "result.contribution_avoided",
+                &[
+                    ("avoided", &format_mop_f64(l, c.loss_avoided_mop)),
+                    ("cost", &format_mop_f64(l, c.cost_mop)),
+                ],
+            );
+            let tone = if c.net_benefit_mop >= 0.0 { "gain" } else { "loss" };
+            view! {
+                <li data-testid="measure-contribution" data-measure=c.measure.clone()>
+                    <span class="contribution-name">{name}</span>
+                    <strong class=format!("num {tone}")>{format_mop_f64(l, c.net_benefit_mop)}</strong>
+                    <span class="help">{detail}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="roi">
+            <dt>{tr.t("result.net_benefit")}</dt>
+            <dd>
+                <strong data-testid="net-benefit">{format_mop_f64(l, estimate.expected_net_benefit_mop)}</strong>
+                <span class="help" data-testid="net-benefit-interval">" ("{interval}")"</span>
+            </dd>
+            <dt>{tr.t("result.rosi")}</dt>
+            <dd data-testid="rosi">{rosi}</dd>
+            <dt>{tr.t("result.roi_score")}</dt>
+            <dd><strong data-testid="roi-score">{score}</strong>" / 100"</dd>
+            <dt>{tr.t("result.p_pays_off")}</dt>
+            <dd data-testid="p-pays-off">{p_positive}</dd>
+            <dt>{tr.t("result.payback")}</dt>
+            <dd>{payback}</dd>
+            <dt>{tr.t("result.loss_avoided")}</dt>
+            <dd>{format_mop_f64(l, estimate.expected_loss_avoided_mop)}</dd>
+        </dl>
+        <p class="help roi-help">{tr.t("result.p_pays_off_help")}</p>
+        <details class="contributions">
+            <summary>{tr.t("result.contributions")}</summary>
+            <ul class="contribution-list">{contributions}</ul>
+        </details>
+    }
+    .into_any()
 }
 
 fn residency_text(tr: Tr, a: &ResidencyAssessment) -> (String, &'static str) {
@@ -403,6 +513,15 @@ fn ResidencyBadge(id: String) -> impl IntoView {
         assessment.map(|a| {
             let location = tr.t(&format!("choice.data_location.{}", a.location));
             let (text, tone) = residency_text(tr, &a);
+            let still_leaves = (!a.still_leaves.is_empty()).then(|| {
+                let flows = a
+                    .still_leaves
+                    .iter()
+                    .map(|f| tr.t(&format!("residual.{f}")))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                view! { <p data-testid="residency-still-leaves">{tr.f("residency.still_leaves", &[("flows", &flows)])}</p> }
+            });
             let rests = match &a.operator {
                 Some(operator) => tr.f("residency.rests", &[("location", &location), ("operator", operator)]),
                 None => tr.f("residency.rests_unknown_operator", &[("location", &location)]),
@@ -413,6 +532,7 @@ fn ResidencyBadge(id: String) -> impl IntoView {
                     <div>
                         <strong>{rests}</strong>
                         <p>{text}</p>
+                        {still_leaves}
                     </div>
                 </div>
             }
