@@ -57,11 +57,30 @@ pub fn note_key(text: &str) -> String {
     format!("note.{}", words.join("_"))
 }
 
-/// A source that is not a link (`estimate`) is a word the reader reads: `source.<text>`.
-/// `None` for URLs, which stay as they are.
-pub fn source_key(source: &str) -> Option<String> {
+/// A source as the reader sees it: a link (kept as it is) and words about it. `estimate` is words
+/// only; `https://… (reseller pages; …)` is a link and a remark.
+pub fn source_parts(source: &str) -> (Option<&str>, Option<&str>) {
     let is_url = source.starts_with("https://") || source.starts_with("http://");
-    (!is_url).then(|| format!("source.{}", note_key(source).trim_start_matches("note.")))
+    if !is_url {
+        return (None, Some(source).filter(|s| !s.trim().is_empty()));
+    }
+    match source.split_once(char::is_whitespace) {
+        Some((url, remark)) => (Some(url), Some(remark.trim()).filter(|r| !r.is_empty())),
+        None => (Some(source), None),
+    }
+}
+
+/// The key of a source's words (see [`source_parts`]): `source.estimate` for a source that is a
+/// word, `note.<first words>` for a remark after a link; `None` when the source is only a link.
+pub fn source_key(source: &str) -> Option<String> {
+    match source_parts(source) {
+        (_, None) => None,
+        (None, Some(words)) => Some(format!(
+            "source.{}",
+            note_key(words).trim_start_matches("note.")
+        )),
+        (Some(_), Some(remark)) => Some(note_key(remark)),
+    }
 }
 
 /// Every catalog text a reader sees, as `(key, English text)` (a repeated note is listed once). The methodology panel shows dimensions, factors, sectors and the notes of base
@@ -121,7 +140,9 @@ pub fn visible_texts(catalog: &Catalog) -> Vec<(String, String)> {
 /// The texts of one sourced value: its source when that is a word, and its note.
 fn sourced_texts<'a>(source: &'a str, note: Option<&'a str>) -> Vec<(String, &'a str)> {
     let mut out: Vec<(String, &'a str)> = Vec::new();
-    out.extend(source_key(source).map(|k| (k, source)));
+    if let (Some(key), (_, Some(words))) = (source_key(source), source_parts(source)) {
+        out.push((key, words));
+    }
     out.extend(note.map(|n| (note_key(n), n)));
     out
 }

@@ -2,7 +2,7 @@
 //! and confidence on hover and focus, an "edited" mark and a way back to the default.
 use super::{AppState, NumberField, Tr};
 use crate::model::catalog::Confidence;
-use crate::model::catalog_text::{data_operator_key, note_key, source_key};
+use crate::model::catalog_text::{data_operator_key, note_key};
 use crate::model::fields::{FieldKind, FieldMeta, FieldValue, CURRENCIES, FIELDS};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -200,7 +200,6 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
 
     let tip = sourced.map(|s| {
         let source = s.source.to_owned();
-        let source_word = source_key(&source);
         let as_of = s.as_of.to_owned();
         let confidence = s.confidence;
         let note = s.note.map(|n| {
@@ -226,10 +225,7 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
                 " · " {move || tr.f("source.default", &[("value", &default_text())])}
                 <br />
                 {move || tr.t("source.label")} ": "
-                {match source_word {
-                    None => view! { <a href=source.clone() target="_blank" rel="noopener noreferrer">{source.clone()}</a> }.into_any(),
-                    Some(key) => view! { <span>{move || tr.c(&key, &source)}</span> }.into_any(),
-                }}
+                {super::methodology::source_view(tr, &source)}
                 {note.map(|n| view! { <br /><em>{n}</em> })}
                 {estimate.then(|| view! { <br /><strong>{move || tr.t("source.estimate_hint")}</strong> })}
             </div>

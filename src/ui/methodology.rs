@@ -7,22 +7,24 @@ use crate::i18n::format_number;
 use crate::model::catalog::{Confidence, Sourced};
 use crate::model::catalog_text::{
     dimension_description_key, dimension_legal_basis_key, factor_rationale_key, note_key,
-    sector_rationale_key, source_key,
+    sector_rationale_key, source_key, source_parts,
 };
 use leptos::prelude::*;
 
-/// A source: a link as it is, or a word (`estimate`) in the reader's language.
-fn source_link(tr: Tr, source: &str) -> AnyView {
-    match source_key(source) {
-        None => {
-            let (href, text) = (source.to_owned(), source.to_owned());
-            view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
-        }
-        Some(key) => {
-            let s = source.to_owned();
-            view! { <span>{move || tr.c(&key, &s)}</span> }.into_any()
-        }
-    }
+/// A source: its link as it is, and its words (`estimate`, a remark after the link) in the
+/// reader's language.
+pub(super) fn source_view(tr: Tr, source: &str) -> impl IntoView {
+    let (url, words) = source_parts(source);
+    let link = url.map(|u| {
+        let (href, text) = (u.to_owned(), u.to_owned());
+        view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }
+    });
+    let words = words.zip(source_key(source)).map(|(w, key)| {
+        let w = w.to_owned();
+        let space = if link.is_some() { " " } else { "" };
+        view! { {space}<span>{move || tr.c(&key, &w)}</span> }
+    });
+    view! { {link}{words} }
 }
 
 /// A catalog text in the reader's language.
@@ -48,7 +50,7 @@ fn sourced_line(tr: Tr, label_key: &'static str, s: &Sourced<f64>) -> impl IntoV
         <li>
             {move || tr.t(label_key)}": "<strong>{move || format_number(tr.locale(), value)}</strong>" "
             {confidence_badge(tr, s.confidence)}
-            " · "{move || tr.f("source.as_of", &[("date", &as_of)])}" · "{source_link(tr, &s.source)}
+            " · "{move || tr.f("source.as_of", &[("date", &as_of)])}" · "{source_view(tr, &s.source)}
             {note.map(|n| view! { <br /><small>{n}</small> })}
         </li>
     }
@@ -125,7 +127,7 @@ pub fn MethodologyPanel() -> impl IntoView {
         .iter()
         .map(|s| {
             view! {
-                <li>{s.title.clone()}" "{confidence_badge(tr, s.confidence)}<br />{source_link(tr, &s.url)}</li>
+                <li>{s.title.clone()}" "{confidence_badge(tr, s.confidence)}<br />{source_view(tr, &s.url)}</li>
             }
         })
         .collect_view();
