@@ -17,8 +17,8 @@ const PRESETS = ['article-50', 'bank-200', 'clinic-30', 'school-80'];
 // What may stay in English: cited titles and URLs (from the catalog), product and company names,
 // and the app's own name. Longest first, so a name inside a longer one is removed whole.
 const ALLOWED = [
-  ...catalog.sources.map((s) => s.title),
-  ...catalog.sources.map((s) => s.url),
+  ...catalog.sources.map((s) => s.title).filter((t) => t.length > 12),
+  ...catalog.sources.map((s) => s.url).filter((u) => /^https?:\/\//.test(u)),
   'Microsoft 365 Business Basic', 'Element Server Suite Community', 'DingTalk (Singapore) Pte Ltd',
   'Signal Technology Foundation', 'Lark Technologies', 'Slack Technologies', 'New Vector Ltd',
   'ESS Pro', 'Element Cloud', 'Slack Pro', 'collab-risk',
