@@ -258,6 +258,14 @@ impl Translations {
         Ok(())
     }
 
+    /// Whether `locale` itself (not the English fallback) has an interface string for `key`.
+    pub fn texts_have(&self, locale: Locale, key: &str) -> bool {
+        match locale {
+            Locale::En => self.english.contains_key(key),
+            _ => self.texts(locale).is_some_and(|t| t.ui.contains_key(key)),
+        }
+    }
+
     /// Text for `key`, falling back to English; `None` when no locale has the key.
     pub fn lookup(&self, locale: Locale, key: &str) -> Option<&str> {
         self.texts(locale)

@@ -468,3 +468,21 @@ fn amounts_and_percentages_take_the_apps_own_form() {
     }
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
+
+/// Every platform of the catalog has its name in each language (`platform_name.<id>`; the
+/// locales share English's keys), so a new platform cannot slip in untranslated.
+#[test]
+fn every_platform_has_a_name_in_each_language() {
+    let catalog = collab_risk::model::catalog::Catalog::embedded().expect("embedded catalog");
+    let t = Translations::embedded();
+    for p in &catalog.platforms {
+        let key = format!("platform_name.{}", p.id);
+        for locale in Locale::ALL {
+            assert!(
+                t.texts_have(locale, &key),
+                "{key} missing in {locale:?} (locales/{}.json)",
+                locale.tag()
+            );
+        }
+    }
+}
