@@ -45,6 +45,15 @@ pub fn data_operator_key(platform: &str) -> String {
     format!("platform.{platform}.data_operator")
 }
 
+/// `decision.retention_rationale`: why the decision view searches these auto-delete periods.
+pub const DECISION_RETENTION_RATIONALE_KEY: &str = "decision.retention_rationale";
+
+/// `decision.sensitivity.<input>` (`platform_costs.<confidence>` for prices): why an input of
+/// the sensitivity analysis varies over its range.
+pub fn sensitivity_rationale_key(input: &str) -> String {
+    format!("decision.sensitivity.{input}")
+}
+
 /// `note.<first words of the text>`: lower-case ASCII letters and digits, other characters
 /// separating words.
 pub fn note_key(text: &str) -> String {
@@ -85,7 +94,8 @@ pub fn source_key(source: &str) -> Option<String> {
 
 /// Every catalog text a reader sees, as `(key, English text)` (a repeated note is listed once). The methodology panel shows dimensions, factors, sectors and the notes of base
 /// rates, magnitudes and loss anchors; each option's facts show platform notes and sources; the
-/// residency badge shows the default operator.
+/// residency badge shows the default operator; the decision view, its search and sensitivity
+/// rationales.
 pub fn visible_texts(catalog: &Catalog) -> Vec<(String, String)> {
     let mut all: Vec<(String, &str)> = Vec::new();
     for d in &catalog.dimensions {
@@ -125,6 +135,32 @@ pub fn visible_texts(catalog: &Catalog) -> Vec<(String, String)> {
                 all.extend(sourced_texts(f.source, f.note));
             }
         }
+    }
+    // The decision view: why it searches these retention periods and varies each input so.
+    let d = &catalog.decision;
+    all.push((
+        DECISION_RETENTION_RATIONALE_KEY.to_owned(),
+        &d.retention_rationale,
+    ));
+    let s = &d.sensitivity;
+    let p = &s.platform_costs;
+    for (name, range) in [
+        ("platform_costs.estimate", &p.estimate),
+        ("platform_costs.secondary", &p.secondary),
+        ("platform_costs.confirmed", &p.confirmed),
+        ("platform_costs.overridden", &p.overridden),
+        ("fx_to_mop_usd", &s.fx_to_mop_usd),
+        ("fx_to_mop_cny", &s.fx_to_mop_cny),
+        ("users", &s.users),
+        ("data_subjects", &s.data_subjects),
+        ("staff_hourly_rate", &s.staff_hourly_rate),
+        ("escalation_points", &s.escalation_points),
+        ("per_record_cost", &s.per_record_cost),
+        ("loss_magnitude", &s.loss_magnitude),
+        ("measure_effect_exponent", &s.measure_effect_exponent),
+    ] {
+        all.push((sensitivity_rationale_key(name), &range.rationale));
+        all.extend(sourced_texts(&range.source, None));
     }
     let mut out: Vec<(String, String)> = Vec::with_capacity(all.len());
     for (key, text) in all {
