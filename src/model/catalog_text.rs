@@ -57,13 +57,18 @@ pub fn sensitivity_rationale_key(input: &str) -> String {
 /// `note.<first words of the text>`: lower-case ASCII letters and digits, other characters
 /// separating words.
 pub fn note_key(text: &str) -> String {
+    format!("note.{}", first_words(text))
+}
+
+/// The first [`NOTE_KEY_WORDS`] words of a text, lower-case ASCII, joined by `_`.
+fn first_words(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(NOTE_KEY_WORDS)
         .map(str::to_ascii_lowercase)
         .collect();
-    format!("note.{}", words.join("_"))
+    words.join("_")
 }
 
 /// A source as the reader sees it: a link (kept as it is) and words about it. `estimate` is words
@@ -84,10 +89,7 @@ pub fn source_parts(source: &str) -> (Option<&str>, Option<&str>) {
 pub fn source_key(source: &str) -> Option<String> {
     match source_parts(source) {
         (_, None) => None,
-        (None, Some(words)) => Some(format!(
-            "source.{}",
-            note_key(words).trim_start_matches("note.")
-        )),
+        (None, Some(words)) => Some(format!("source.{}", first_words(words))),
         (Some(_), Some(remark)) => Some(note_key(remark)),
     }
 }
