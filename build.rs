@@ -8,6 +8,8 @@ const FILES: &[&str] = &[
     "locales/en.json",
     "locales/zh-Hant.json",
     "locales/pt.json",
+    "locales/catalog/zh-Hant.json",
+    "locales/catalog/pt.json",
     "src/model/presets/article-50.json",
     "src/model/presets/bank-200.json",
     "src/model/presets/clinic-30.json",
@@ -49,5 +51,16 @@ fn main() {
         std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
         std::fs::write(&dest, text).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }
+    // The browser fetches the non-English translations (`i18n/<tag>.json`, written into dist/ by
+    // scripts/i18n-bundles.mjs) with this version in the query, so a new deploy is never served a
+    // cached old translation.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in FILES.iter().filter(|f| f.starts_with("locales/")) {
+        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=COLLAB_RISK_I18N_VERSION={hash:016x}");
     println!("cargo:rerun-if-changed=build.rs");
 }

@@ -1,8 +1,10 @@
 //! Translations and number formats for English, 繁體中文 and Português.
 //!
-//! Translations are data files (`locales/*.json`, flat `key → text` maps) embedded at compile time;
-//! `tests/i18n_keys.rs` checks every locale has exactly the keys of English. Pure Rust, no web
-//! dependency, so it is tested natively.
+//! Translations are data files: interface strings in `locales/<tag>.json` (flat `key → text` maps)
+//! and the catalog's texts in `locales/catalog/<tag>.json`. English is compiled in; the browser
+//! fetches another language's bundle when the reader picks it. `tests/i18n_keys.rs` checks every
+//! locale has exactly the keys of English and every catalog text a reader sees is translated.
+//! Pure Rust, no web dependency, so it is tested natively.
 //!
 //! ```
 //! use collab_risk::i18n::{Locale, Translations};
@@ -11,6 +13,7 @@
 //! assert_eq!(collab_risk::i18n::format_mop(Locale::Pt, rust_decimal::Decimal::new(112_881_125, 3)), "MOP 112.881");
 //! ```
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -75,16 +78,61 @@ impl Locale {
     }
 }
 
-/// All translations, one flat map per locale.
-pub struct Translations {
-    maps: HashMap<Locale, HashMap<String, String>>,
+/// The texts of one language: interface strings (`locales/<tag>.json`) and catalog texts
+/// (`locales/catalog/<tag>.json`, see [`crate::model::catalog_text`]), each a flat `key → text` map.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleTexts {
+    pub ui: HashMap<String, String>,
+    pub catalog: HashMap<String, String>,
 }
 
+/// One translated catalog text as the data file keeps it: the English it translates (so a changed
+/// English text shows up as a stale translation) and the translation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogTranslation {
+    pub en: String,
+    pub text: String,
+}
+
+/// A translation bundle that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// English is built in; it never loads from a bundle.
+    English,
+    /// The bundle is not `{"ui": {…}, "catalog": {…}}` with text values.
+    Invalid(String),
+    /// The bundle has no interface strings at all.
+    Empty,
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundleError::English => write!(f, "English is built in"),
+            BundleError::Invalid(e) => write!(f, "invalid translation bundle: {e}"),
+            BundleError::Empty => write!(f, "empty translation bundle"),
+        }
+    }
+}
+
+/// All translations. English is built into the app; the browser build loads 繁體中文 and
+/// Português only when the reader picks one ([`Translations::install_bundle`]), so a page in one
+/// language does not download the others. Native builds (tests, the evaluator) have every language
+/// built in, read from the data files themselves.
+pub struct Translations {
+    english: HashMap<String, String>,
+    zh_hant: OnceLock<LocaleTexts>,
+    pt: OnceLock<LocaleTexts>,
+}
+
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/locales/en.json"));
+
+/// The interface-string files, for the native tests.
+#[cfg(not(target_arch = "wasm32"))]
 const SOURCES: [(Locale, &str); 3] = [
-    (
-        Locale::En,
-        include_str!(concat!(env!("OUT_DIR"), "/locales/en.json")),
-    ),
+    (Locale::En, ENGLISH),
     (
         Locale::ZhHant,
         include_str!(concat!(env!("OUT_DIR"), "/locales/zh-Hant.json")),
@@ -95,35 +143,134 @@ const SOURCES: [(Locale, &str); 3] = [
     ),
 ];
 
+/// The catalog-text files, for the native tests.
+#[cfg(not(target_arch = "wasm32"))]
+const CATALOG_SOURCES: [(Locale, &str); 2] = [
+    (
+        Locale::ZhHant,
+        include_str!(concat!(env!("OUT_DIR"), "/locales/catalog/zh-Hant.json")),
+    ),
+    (
+        Locale::Pt,
+        include_str!(concat!(env!("OUT_DIR"), "/locales/catalog/pt.json")),
+    ),
+];
+
 impl Translations {
-    /// Parses the embedded locale files once. A file that fails to parse yields an empty map
-    /// (keys then show as themselves); the native test suite makes sure that never ships.
+    /// The translations of this build, parsed once. A file that fails to parse yields an empty
+    /// map (keys then show as themselves, catalog texts in English); the native test suite makes
+    /// sure that never ships.
     pub fn embedded() -> &'static Translations {
         static CELL: OnceLock<Translations> = OnceLock::new();
-        CELL.get_or_init(|| Translations {
-            maps: SOURCES
-                .iter()
-                .map(|(locale, text)| (*locale, Self::parse(text).unwrap_or_default()))
-                .collect(),
+        CELL.get_or_init(|| {
+            let t = Self::english_only();
+            #[cfg(not(target_arch = "wasm32"))]
+            for (locale, catalog) in CATALOG_SOURCES {
+                let ui = SOURCES
+                    .iter()
+                    .find(|(l, _)| *l == locale)
+                    .and_then(|(_, text)| Self::parse(text).ok())
+                    .unwrap_or_default();
+                let catalog = Self::parse_catalog(catalog)
+                    .map(|m| m.into_iter().map(|(k, v)| (k, v.text)).collect())
+                    .unwrap_or_default();
+                if let Some(cell) = t.cell(locale) {
+                    let _ = cell.set(LocaleTexts { ui, catalog });
+                }
+            }
+            t
         })
     }
 
-    /// Parses one locale file: a flat JSON object of strings.
+    /// English only, every other language still to be installed: what the browser starts with.
+    pub fn english_only() -> Translations {
+        Translations {
+            english: Self::parse(ENGLISH).unwrap_or_default(),
+            zh_hant: OnceLock::new(),
+            pt: OnceLock::new(),
+        }
+    }
+
+    fn cell(&self, locale: Locale) -> Option<&OnceLock<LocaleTexts>> {
+        match locale {
+            Locale::En => None,
+            Locale::ZhHant => Some(&self.zh_hant),
+            Locale::Pt => Some(&self.pt),
+        }
+    }
+
+    fn texts(&self, locale: Locale) -> Option<&LocaleTexts> {
+        self.cell(locale).and_then(OnceLock::get)
+    }
+
+    /// Parses one interface-string file: a flat JSON object of strings.
     pub fn parse(text: &str) -> Result<HashMap<String, String>, serde_json::Error> {
         serde_json::from_str(text)
     }
 
-    /// The raw locale files, for tests.
+    /// Parses one catalog-text file: `key → {"en": English, "text": translation}`.
+    pub fn parse_catalog(
+        text: &str,
+    ) -> Result<HashMap<String, CatalogTranslation>, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The raw interface-string files, for tests.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn sources() -> &'static [(Locale, &'static str)] {
         &SOURCES
     }
 
+    /// The raw catalog-text files (every language but English), for tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn catalog_sources() -> &'static [(Locale, &'static str)] {
+        &CATALOG_SOURCES
+    }
+
+    /// Whether `locale`'s texts are here (English always is).
+    pub fn is_loaded(&self, locale: Locale) -> bool {
+        locale == Locale::En || self.texts(locale).is_some()
+    }
+
+    /// Where the browser fetches `locale`'s bundle, relative to the page (`None` for English,
+    /// which is built in). The query carries a hash of the translation files, so a new deploy
+    /// is never served an old cached bundle.
+    pub fn bundle_path(locale: Locale) -> Option<String> {
+        (locale != Locale::En).then(|| {
+            format!(
+                "i18n/{}.json?v={}",
+                locale.tag(),
+                env!("COLLAB_RISK_I18N_VERSION")
+            )
+        })
+    }
+
+    /// Installs a fetched bundle (`{"ui": {…}, "catalog": {…}}`, as scripts/i18n-bundles.mjs
+    /// writes it). A second install of the same language keeps the first.
+    pub fn install_bundle(&self, locale: Locale, json: &str) -> Result<(), BundleError> {
+        let cell = self.cell(locale).ok_or(BundleError::English)?;
+        let texts: LocaleTexts =
+            serde_json::from_str(json).map_err(|e| BundleError::Invalid(e.to_string()))?;
+        if texts.ui.is_empty() {
+            return Err(BundleError::Empty);
+        }
+        let _ = cell.set(texts);
+        Ok(())
+    }
+
+    /// Whether `locale` itself (not the English fallback) has an interface string for `key`.
+    pub fn texts_have(&self, locale: Locale, key: &str) -> bool {
+        match locale {
+            Locale::En => self.english.contains_key(key),
+            _ => self.texts(locale).is_some_and(|t| t.ui.contains_key(key)),
+        }
+    }
+
     /// Text for `key`, falling back to English; `None` when no locale has the key.
     pub fn lookup(&self, locale: Locale, key: &str) -> Option<&str> {
-        self.maps
-            .get(&locale)
-            .and_then(|m| m.get(key))
-            .or_else(|| self.maps.get(&Locale::En).and_then(|m| m.get(key)))
+        self.texts(locale)
+            .and_then(|t| t.ui.get(key))
+            .or_else(|| self.english.get(key))
             .map(String::as_str)
     }
 
@@ -139,6 +286,14 @@ impl Translations {
             out = out.replace(&format!("{{{name}}}"), value);
         }
         out
+    }
+
+    /// A catalog text in `locale`: the translation under `key`
+    /// ([`crate::model::catalog_text`]), else the catalog's own `english`.
+    pub fn catalog_text<'a>(&'a self, locale: Locale, key: &str, english: &'a str) -> &'a str {
+        self.texts(locale)
+            .and_then(|t| t.catalog.get(key))
+            .map_or(english, String::as_str)
     }
 }
 

@@ -165,6 +165,44 @@ fn every_locale_matches_locale_schema() {
 }
 
 #[test]
+fn every_catalog_text_file_matches_its_schema() {
+    let schema = Schema::load("locales/catalog/catalog-texts.schema.json");
+    let files = data_files("locales/catalog");
+    assert_eq!(files.len(), 2, "catalog-text files: {files:?}");
+    for file in &files {
+        assert_valid(&schema, &read_json(file), &file.display().to_string());
+    }
+    assert_rejected(
+        &schema,
+        &json!({"note.x": {"en": "x"}}),
+        "/note.x",
+        "required",
+    );
+    assert_rejected(
+        &schema,
+        &json!({"note.x": {"en": "x", "text": ""}}),
+        "/note.x/text",
+        "minLength",
+    );
+}
+
+#[test]
+fn every_glossary_matches_its_schema() {
+    let schema = Schema::load("locales/glossary/glossary.schema.json");
+    let files = data_files("locales/glossary");
+    assert_eq!(files.len(), 3, "glossaries: {files:?}");
+    for file in &files {
+        assert_valid(&schema, &read_json(file), &file.display().to_string());
+    }
+    assert_rejected(
+        &schema,
+        &json!({"preferred": {"x": []}, "proper_names": []}),
+        "/preferred/x",
+        "minItems",
+    );
+}
+
+#[test]
 fn every_preset_matches_scenario_schema() {
     let schema = Schema::load("docs/scenario.schema.json");
     let files = data_files("src/model/presets");

@@ -5,6 +5,7 @@
 //! [`deterministic::evaluate_deterministic`] (fast, every keystroke),
 //! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
 pub mod catalog;
+pub mod catalog_text;
 pub mod cost;
 mod cumulative_cost;
 pub mod decision;

@@ -23,7 +23,7 @@ use crate::model::share::decode_fragment;
 use leptos::prelude::*;
 
 /// The remembered language, else the browser's, else English.
-fn initial_locale() -> Locale {
+pub(super) fn initial_locale() -> Locale {
     let stored = Key::Language.load().and_then(|t| Locale::from_tag(&t));
     stored.or_else(browser_locale).unwrap_or(Locale::En)
 }
@@ -39,10 +39,16 @@ fn browser_locale() -> Option<Locale> {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let locale = RwSignal::new(initial_locale());
+    // `start` fetched the reader's language before mounting; if that failed, English it is.
+    let wanted = initial_locale();
+    let available = Translations::embedded().is_loaded(wanted);
+    let locale = RwSignal::new(if available { wanted } else { Locale::En });
     provide_context(LocaleContext(locale));
     let banner = BannerContext(RwSignal::new(None));
     provide_context(banner);
+    if !available {
+        banner.show(language_banner(wanted, None));
+    }
     provide_context(super::InvalidInputs(RwSignal::new(0)));
 
     Effect::new(move |_| {
@@ -177,20 +183,57 @@ fn Footer() -> impl IntoView {
     view! { <footer class="app-footer"><p>{move || tr.t("app.footer")}</p></footer> }
 }
 
+/// "The 繁體中文 texts could not be loaded", in the page's current language.
+fn language_banner(wanted: Locale, error: Option<super::language::LoadError>) -> Banner {
+    let mut b = Banner::new("error.language");
+    b.args = vec![("language".to_owned(), wanted.native_name().to_owned())];
+    if let Some(e) = error {
+        b = b.with_detail(e.to_string());
+    }
+    b
+}
+
 #[component]
 fn LanguageSelect() -> impl IntoView {
     let LocaleContext(locale) = expect_context::<LocaleContext>();
+    let banner = expect_context::<BannerContext>();
     let tr = Tr::use_context();
+    // The language last asked for: a slow fetch for an earlier choice must not win.
+    let requested = RwSignal::new(None::<Locale>);
+    let select = NodeRef::<leptos::html::Select>::new();
     view! {
         <div class="field compact">
             <label for="lang-select">{move || tr.t("lang.label")}</label>
             <select
                 id="lang-select"
                 data-testid="lang-select"
+                node_ref=select
+                aria-busy=move || requested.get().is_some().then_some("true")
                 on:change=move |ev| {
-                    if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+                    let Some(l) = Locale::from_tag(&event_target_value(&ev)) else { return };
+                    if Translations::embedded().is_loaded(l) {
+                        requested.set(None);
                         locale.set(l);
+                        return;
                     }
+                    requested.set(Some(l));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = super::language::ensure_loaded(l).await;
+                        if requested.get_untracked() != Some(l) {
+                            return;
+                        }
+                        requested.set(None);
+                        match result {
+                            Ok(()) => locale.set(l),
+                            Err(e) => {
+                                // The picker shows the language the page is still in.
+                                if let Some(s) = select.get_untracked() {
+                                    s.set_value(locale.get_untracked().tag());
+                                }
+                                banner.show(language_banner(l, Some(e)));
+                            }
+                        }
+                    });
                 }
             >
                 {Locale::ALL

@@ -32,6 +32,14 @@ impl Tr {
             .to_owned()
     }
 
+    /// Reactive catalog text (`english` as the catalog has it) in the current language; `key`
+    /// from [`crate::model::catalog_text`].
+    pub fn c(&self, key: &str, english: &str) -> String {
+        Translations::embedded()
+            .catalog_text(self.locale.get(), key, english)
+            .to_owned()
+    }
+
     /// Reactive text with `{name}` placeholders filled in.
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
         Translations::embedded().format(self.locale.get(), key, args)

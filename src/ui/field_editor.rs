@@ -2,6 +2,7 @@
 //! and confidence on hover and focus, an "edited" mark and a way back to the default.
 use super::{AppState, NumberField, Tr};
 use crate::model::catalog::Confidence;
+use crate::model::catalog_text::{data_operator_key, note_key};
 use crate::model::fields::{FieldKind, FieldMeta, FieldValue, CURRENCIES, FIELDS};
 use crate::model::scenario::OptionSpec;
 use leptos::prelude::*;
@@ -172,9 +173,21 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
             .into_any()
         }
         _ => {
+            // Until edited, the catalog's default shows in the reader's language.
             let text = {
-                let current = current.clone();
-                move || current().map(|v| v.to_string()).unwrap_or_default()
+                let option_id = option_id.clone();
+                let default_value = default_value.clone();
+                let platform_id = platform_id.clone();
+                move || {
+                    let entered = state
+                        .with_option(&option_id, |o| o.overrides.get(field_id).cloned())
+                        .flatten();
+                    match (entered, &default_value) {
+                        (Some(v), _) => v.to_string(),
+                        (None, Some(v)) => default_text(tr, &platform_id, field_id, v),
+                        (None, None) => String::new(),
+                    }
+                }
             };
             let max_len = catalog.limits.text_length.max.to_string();
             view! {
@@ -188,17 +201,20 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
 
     let tip = sourced.map(|s| {
         let source = s.source.to_owned();
-        let is_url = source.starts_with("https://") || source.starts_with("http://");
         let as_of = s.as_of.to_owned();
         let confidence = s.confidence;
-        let note = s.note.map(str::to_owned);
+        let note = s.note.map(|n| {
+            let (key, english) = (note_key(n), n.to_owned());
+            move || tr.c(&key, &english)
+        });
         let estimate = confidence == Confidence::Estimate;
         // Reactive: the default's wording follows a language switch.
         let default_value = default_value.clone();
+        let platform_id = platform_id.clone();
         let default_text = move || {
             default_value
                 .as_ref()
-                .map(|v| display_value(tr, field_id, v))
+                .map(|v| default_text(tr, &platform_id, field_id, v))
                 .unwrap_or_default()
         };
         view! {
@@ -210,11 +226,7 @@ fn FieldRow(option_id: String, meta: FieldMeta) -> impl IntoView {
                 " · " {move || tr.f("source.default", &[("value", &default_text())])}
                 <br />
                 {move || tr.t("source.label")} ": "
-                {if is_url {
-                    view! { <a href=source.clone() target="_blank" rel="noopener noreferrer">{source.clone()}</a> }.into_any()
-                } else {
-                    view! { <span>{source.clone()}</span> }.into_any()
-                }}
+                {super::methodology::source_view(tr, &source)}
                 {note.map(|n| view! { <br /><em>{n}</em> })}
                 {estimate.then(|| view! { <br /><strong>{move || tr.t("source.estimate_hint")}</strong> })}
             </div>
@@ -277,6 +289,17 @@ const FIELD_LABEL_KEYS: &[(&str, &str)] = &[
     ("migration_one_off_mop", "field.migration_one_off_mop"),
     ("migration_hours_per_user", "field.migration_hours_per_user"),
 ];
+
+/// A platform's default for a field, in the current language: the catalog's operator name is a
+/// catalog text with its own translation.
+fn default_text(tr: Tr, platform_id: &str, field_id: &str, v: &FieldValue) -> String {
+    match v {
+        FieldValue::Text(t) if field_id == "data_operator" => {
+            tr.c(&data_operator_key(platform_id), t)
+        }
+        other => display_value(tr, field_id, other),
+    }
+}
 
 /// A field value as a person reads it, in the current language.
 pub fn display_value(tr: Tr, field_id: &str, v: &FieldValue) -> String {

@@ -5,16 +5,32 @@ use super::field_editor::confidence_key;
 use super::{AppState, Tr};
 use crate::i18n::format_number;
 use crate::model::catalog::{Confidence, Sourced};
+use crate::model::catalog_text::{
+    dimension_description_key, dimension_legal_basis_key, factor_rationale_key, note_key,
+    sector_rationale_key, source_key, source_parts,
+};
 use leptos::prelude::*;
 
-fn source_link(source: &str) -> AnyView {
-    if source.starts_with("https://") || source.starts_with("http://") {
-        let (href, text) = (source.to_owned(), source.to_owned());
-        view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
-    } else {
-        let s = source.to_owned();
-        view! { <span>{s}</span> }.into_any()
-    }
+/// A source: its link as it is, and its words (`estimate`, a remark after the link) in the
+/// reader's language.
+pub(super) fn source_view(tr: Tr, source: &str) -> impl IntoView {
+    let (url, words) = source_parts(source);
+    let link = url.map(|u| {
+        let (href, text) = (u.to_owned(), u.to_owned());
+        view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }
+    });
+    let words = words.zip(source_key(source)).map(|(w, key)| {
+        let w = w.to_owned();
+        let space = if link.is_some() { " " } else { "" };
+        view! { {space}<span>{move || tr.c(&key, &w)}</span> }
+    });
+    view! { {link}{words} }
+}
+
+/// A catalog text in the reader's language.
+fn catalog_text(tr: Tr, key: String, english: &str) -> impl Fn() -> String {
+    let english = english.to_owned();
+    move || tr.c(&key, &english)
 }
 
 fn confidence_badge(tr: Tr, c: Confidence) -> impl IntoView {
@@ -28,13 +44,13 @@ fn confidence_badge(tr: Tr, c: Confidence) -> impl IntoView {
 
 fn sourced_line(tr: Tr, label_key: &'static str, s: &Sourced<f64>) -> impl IntoView {
     let value = s.value;
-    let note = s.note.clone();
+    let note = s.note.as_deref().map(|n| catalog_text(tr, note_key(n), n));
     let as_of = s.as_of.clone();
     view! {
         <li>
             {move || tr.t(label_key)}": "<strong>{move || format_number(tr.locale(), value)}</strong>" "
             {confidence_badge(tr, s.confidence)}
-            " · "{move || tr.f("source.as_of", &[("date", &as_of)])}" · "{source_link(&s.source)}
+            " · "{move || tr.f("source.as_of", &[("date", &as_of)])}" · "{source_view(tr, &s.source)}
             {note.map(|n| view! { <br /><small>{n}</small> })}
         </li>
     }
@@ -67,8 +83,9 @@ pub fn MethodologyPanel() -> impl IntoView {
             let name_key = format!("dimension.{}", d.id);
             view! {
                 <li>
-                    <strong>{move || tr.t(&name_key)}</strong>" — "{d.legal_basis.clone()}
-                    <p class="help">{d.description.clone()}</p>
+                    <strong>{move || tr.t(&name_key)}</strong>" — "
+                    {catalog_text(tr, dimension_legal_basis_key(&d.id), &d.legal_basis)}
+                    <p class="help">{catalog_text(tr, dimension_description_key(&d.id), &d.description)}</p>
                     <ul>
                         {sourced_line(tr, "method.base_rate", &d.base_annual_rate)}
                         {sourced_line(tr, "method.fixed_low", &d.magnitude.fixed_low_mop)}
@@ -81,7 +98,7 @@ pub fn MethodologyPanel() -> impl IntoView {
                                 <li>
                                     {move || tr.f("method.factor", &[("field", &tr.t(&field_key))])}" "
                                     {confidence_badge(tr, f.confidence)}
-                                    <br /><small>{f.rationale.clone()}</small>
+                                    <br /><small>{catalog_text(tr, factor_rationale_key(&d.id, &f.field), &f.rationale)}</small>
                                 </li>
                             }
                         }).collect_view()}
@@ -101,7 +118,7 @@ pub fn MethodologyPanel() -> impl IntoView {
                     <th scope="row">{move || tr.t(&key)}</th>
                     <td class="num">"×"{move || format_number(tr.locale(), rate)}</td>
                     <td class="num">"×"{move || format_number(tr.locale(), magnitude)}</td>
-                    <td>{confidence_badge(tr, s.confidence)}" "<small>{s.rationale.clone()}</small></td>
+                    <td>{confidence_badge(tr, s.confidence)}" "<small>{catalog_text(tr, sector_rationale_key(&s.id), &s.rationale)}</small></td>
                 </tr>
             }
         })
@@ -112,7 +129,7 @@ pub fn MethodologyPanel() -> impl IntoView {
         .iter()
         .map(|s| {
             view! {
-                <li>{s.title.clone()}" "{confidence_badge(tr, s.confidence)}<br />{source_link(&s.url)}</li>
+                <li>{s.title.clone()}" "{confidence_badge(tr, s.confidence)}<br />{source_view(tr, &s.url)}</li>
             }
         })
         .collect_view();

@@ -11,6 +11,7 @@ mod focus;
 mod inputs;
 mod invalid;
 mod keys;
+mod language;
 mod measures;
 mod methodology;
 mod modes;
@@ -40,5 +41,16 @@ pub fn start() {
     // panic without a message (panic=immediate-abort, see the Makefile), so the hook is left out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // A reader whose language is not built in sees the page once its texts are here (or, if
+    // they cannot be fetched, in English with a notice): never a page that changes language.
+    let locale = app::initial_locale();
+    if crate::i18n::Translations::embedded().is_loaded(locale) {
+        leptos::mount::mount_to_body(App);
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is shown by `App`, which finds the language still missing.
+            let _ = language::ensure_loaded(locale).await;
+            leptos::mount::mount_to_body(App);
+        });
+    }
 }

@@ -6,6 +6,7 @@ use crate::i18n::{
     format_decimal, format_mop, format_mop_f64, format_percent, Locale, Translations,
 };
 use crate::model::catalog::Platform;
+use crate::model::catalog_text::data_operator_key;
 use crate::model::report::OptionReport;
 use crate::model::residency::{assess, Coverage, ResidencyAssessment, TransferBasis};
 use crate::model::roi::RoiEstimate;
@@ -522,7 +523,13 @@ fn ResidencyBadge(id: String) -> impl IntoView {
                     .join("; ");
                 view! { <p data-testid="residency-still-leaves">{tr.f("residency.still_leaves", &[("flows", &flows)])}</p> }
             });
-            let rests = match &a.operator {
+            // The catalog's operator is a catalog text; one the user typed shows as typed.
+            let operator = a.operator.as_ref().map(|o| {
+                state.with_option(&id, |opt| (opt.overrides.get("data_operator").is_none(), opt.platform.clone()))
+                    .and_then(|(default, platform)| default.then(|| tr.c(&data_operator_key(&platform), o)))
+                    .unwrap_or_else(|| o.clone())
+            });
+            let rests = match &operator {
                 Some(operator) => tr.f("residency.rests", &[("location", &location), ("operator", operator)]),
                 None => tr.f("residency.rests_unknown_operator", &[("location", &location)]),
             };

@@ -178,7 +178,7 @@ test('a refused file is explained in the reader\'s language, the English detail 
   const { page, context, problems } = await openPage(browser, server.origin);
   const app = new AppPage(page, server.url);
   await app.open();
-  await page.selectOption('[data-testid="lang-select"]', 'pt');
+  await app.setLanguage('pt');
   const preset = presetScenario('article-50');
   const bad = { ...preset, options: preset.options.map((o) => ({ ...o, platform: 'zzz' })) };
   await app.byTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });

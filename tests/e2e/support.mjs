@@ -74,7 +74,11 @@ export class AppPage {
     await input.fill(String(value));
   }
   async setUsers(n) { await this.setField('users-input', n); }
-  async setLanguage(tag) { await this.byTestId('lang-select').selectOption(tag); }
+  /** Picks a language and waits until the page is in it (繁體中文 and Português load on demand). */
+  async setLanguage(tag) {
+    await this.byTestId('lang-select').selectOption(tag);
+    await this.page.waitForFunction((t) => document.documentElement.lang === t, tag, { timeout: 10000 });
+  }
   async loadPreset(name) {
     const before = (await this.totals()).join('|');
     await this.byTestId('preset-select').selectOption(name);
