@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{non_empty, Confidence, Limits, Sourced, Subjects, DIMENSION_IDS};
+use super::catalog::{Confidence, Limits, Sourced, Subjects, DIMENSION_IDS};
+use super::catalog_validation::{non_empty, valid_date};
 use super::error::ModelError;
 
 /// When a measure has any effect.
@@ -215,7 +216,7 @@ impl Measure {
             ),
         ] {
             non_empty(&s.source, &format!("{path}.{name}.source"))?;
-            super::catalog::valid_date(&s.as_of, &format!("{path}.{name}.as_of"))?;
+            valid_date(&s.as_of, &format!("{path}.{name}.as_of"))?;
             if !range.contains(s.value) {
                 return Err(ModelError::catalog(
                     format!("{path}.{name}"),

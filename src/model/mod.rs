@@ -6,6 +6,7 @@
 //! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
 pub mod catalog;
 pub mod catalog_text;
+pub mod catalog_validation;
 pub mod cost;
 mod cumulative_cost;
 pub mod decision;

@@ -97,7 +97,7 @@ impl DecisionSpec {
                 "need ascending days",
             ));
         }
-        super::super::catalog::valid_date(&self.as_of, "decision.as_of")?;
+        super::super::catalog_validation::valid_date(&self.as_of, "decision.as_of")?;
         let s = &self.sensitivity;
         let multipliers = [
             ("platform_costs.estimate", &s.platform_costs.estimate),
