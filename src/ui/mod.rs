@@ -35,7 +35,7 @@ pub use number_field::NumberField;
 pub use presenter::Spotlight;
 pub use state::{AppState, CatalogContext};
 
-/// Mounts the app on `<body>`. Called by `main` in the browser.
+/// Mounts the app on `<body>`, in place of the static first view. Called by `main` in the browser.
 pub fn start() {
     // Development builds print a panic's message to the console. The release build aborts on
     // panic without a message (panic=immediate-abort, see the Makefile), so the hook is left out.
@@ -45,12 +45,24 @@ pub fn start() {
     // they cannot be fetched, in English with a notice): never a page that changes language.
     let locale = app::initial_locale();
     if crate::i18n::Translations::embedded().is_loaded(locale) {
-        leptos::mount::mount_to_body(App);
+        mount();
     } else {
         wasm_bindgen_futures::spawn_local(async move {
             // A failure is shown by `App`, which finds the language still missing.
             let _ = language::ensure_loaded(locale).await;
-            leptos::mount::mount_to_body(App);
+            mount();
         });
     }
+}
+
+/// Mounts the app in place of index.html's static first view (shown while the wasm and the reader's
+/// language loaded), in the same task: no frame shows both or neither.
+fn mount() {
+    if let Some(first_view) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        first_view.remove();
+    }
+    leptos::mount::mount_to_body(App);
 }

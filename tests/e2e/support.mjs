@@ -3,6 +3,7 @@
 // records console errors and every request that leaves the page's origin.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join, normalize, extname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -13,21 +14,33 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves DIST at http://127.0.0.1:<random port>/some/sub-path/. */
-export async function startServer() {
+/** Serves `dir` (default DIST) at http://127.0.0.1:<random port>/some/sub-path/; with `gzip`, gzip-
+ * compressed (-9) to clients that accept it, as static hosts do. */
+export async function startServer({ dir = DIST, gzip = false } = {}) {
+  const root = resolve(dir);
+  const gzipped = new Map(); // file → { mtimeMs, body }: compress once, not on every request
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       if (!url.pathname.startsWith(BASE_PATH)) { res.writeHead(404).end('not here'); return; }
       let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
-      const file = normalize(join(DIST, rel));
-      if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+      const file = normalize(join(root, rel));
+      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await readFile(file));
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      let body = await readFile(file);
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const hit = gzipped.get(file);
+        if (hit?.mtimeMs !== info.mtimeMs) gzipped.set(file, { mtimeMs: info.mtimeMs, body: gzipSync(body, { level: 9 }) });
+        body = gzipped.get(file).body;
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      res.writeHead(200, headers);
+      res.end(body);
     } catch (e) { res.writeHead(500).end(String(e)); }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
