@@ -8,13 +8,10 @@ export COLLAB_RISK_TOOLS := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-# The release wasm rebuilds the standard library for size, as the Leptos book advises: build-std with
-# panic=immediate-abort (no panic message machinery: the app never panics) and optimize_for_size.
-# The one stable rustc accepts these unstable flags with RUSTC_BOOTSTRAP=1 (docs/size.md: −36 KB
-# gzipped). Only the release build does this; `make serve`, clippy and tests use the plain toolchain.
-RELEASE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+# The release build (scripts/release-build.sh) rebuilds the standard library for size, as the Leptos
+# book advises, through unstable flags the stable rustc accepts with RUSTC_BOOTSTRAP=1 (docs/size.md);
+# a toolchain that refuses them gets the stable flags, said in one line. `make serve`, clippy and the
+# tests use the plain toolchain.
 
 .PHONY: serve build test bench fuzz data setup setup-test clean
 
@@ -25,7 +22,7 @@ serve: setup
 
 ## make build: the release dist/ (relative URLs), then the gzipped size of each file
 build: setup
-	$(RELEASE_ENV) trunk build --release --offline
+	scripts/release-build.sh
 	@scripts/sizes.sh dist
 
 ## make test: format, lint (native + wasm32), native tests, release build, browser tests
@@ -40,7 +37,7 @@ test: setup-test
 	@echo "== native tests"
 	cargo test --locked 2>&1 | tee target/test-logs/native.log
 	@echo "== release build"
-	$(RELEASE_ENV) trunk build --release --offline
+	scripts/release-build.sh
 	@scripts/sizes.sh dist
 	@echo "== browser tests (headless Chromium, dist/ on 127.0.0.1)"
 	node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/test-logs/browser.log

@@ -39,7 +39,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   quiet rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown failed"
 fi
 
-# The release build rebuilds std for size (Makefile RELEASE_ENV): it needs the library sources.
+# The release build rebuilds std for size (scripts/release-build.sh): it needs the library sources.
 if [ ! -f "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
   say "adding rust component rust-src (the release build rebuilds std for size)"
   quiet rustup component add rust-src || die "rustup component add rust-src failed"
