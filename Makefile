@@ -46,7 +46,7 @@ test: setup-test
 ## make bench: native Monte Carlo throughput, bundle sizes (of the shipped dist/), browser timings
 ## (on a second build with the `bench` feature's timing hooks, in target/dist-bench)
 bench: build
-	$(RELEASE_ENV) trunk build --release --offline --features bench --dist target/dist-bench
+	scripts/release-build.sh --features bench --dist target/dist-bench
 	scripts/bench.sh
 
 ## make fuzz: 1,000,000 arbitrary inputs through the link, file and autosave decoders (N=… to change)

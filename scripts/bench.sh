@@ -4,11 +4,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== Monte Carlo, native (6 options × 6 dimensions × 50,000 trials; budget 50 ms)"
 cargo run -q --locked --profile bench-native --bin bench
+mkdir -p target
 echo "== bundle (release dist/, gzip -9 per file; budget 250 KB total)"
 scripts/sizes.sh dist
+echo "== bare Leptos 0.8 counter (bench/bare-app), the yardstick: same toolchain, profile and flags"
+# Its own workspace; the shared target dir reuses the std and crates built for the app.
+(cd bench/bare-app && CARGO_TARGET_DIR=../../target ../../scripts/release-build.sh) >target/bare-app-build.log 2>&1 \
+  || { tail -20 target/bare-app-build.log; exit 1; }
+grep '^release-build:' target/bare-app-build.log || true
 # The timing hooks (performance marks, data-recompute-ms) exist only in a build with the `bench`
-# feature: `make bench` builds one into target/dist-bench.
+# feature: `make bench` builds one into target/dist-bench. Sizes are those of the shipped dist/.
 bench_dist="${BENCH_DIST:-target/dist-bench}"
 [ -d "$bench_dist" ] || { echo "bench: no $bench_dist/ — run make bench (it builds it)" >&2; exit 1; }
-echo "== browser (headless Chromium, $bench_dist/ built with --features bench, on 127.0.0.1)"
-DIST_DIR="$bench_dist" node tests/e2e/bench.mjs
+echo "== browser (headless Chromium, $bench_dist/ built with --features bench, gzip-compressed on 127.0.0.1)"
+DIST_DIR="$bench_dist" SHIPPED_DIST=dist BARE_DIST=bench/bare-app/dist node tests/e2e/bench.mjs

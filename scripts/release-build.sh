@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# The release dist/ of the Trunk project in $1 (default: here). Built for size with unstable flags,
-# which the stable toolchain accepts with RUSTC_BOOTSTRAP=1 (docs/size.md): build-std with
-# panic=immediate-abort and std's optimize_for_size. If this toolchain refuses them, it builds with
+# `trunk build --release --offline [ARGS…]` for the Trunk project in the current directory, built for
+# size with unstable flags, which the stable toolchain accepts with RUSTC_BOOTSTRAP=1 (docs/size.md):
+# build-std with panic=immediate-abort and std's optimize_for_size. If this toolchain refuses them, it builds with
 # the stable release flags instead and says so in one line, rather than failing.
 set -euo pipefail
-cd "${1:-.}"
 stable_flags="--cfg erase_components"
 rustc="${RUSTC:-rustc}"
 
@@ -21,15 +20,15 @@ refusal() {
 
 size_build() {
   RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    RUSTFLAGS="$stable_flags -Zunstable-options -Cpanic=immediate-abort" trunk build --release --offline
+    RUSTFLAGS="$stable_flags -Zunstable-options -Cpanic=immediate-abort" trunk build --release --offline "$@"
 }
-stable_build() { RUSTFLAGS="$stable_flags" trunk build --release --offline; }
+stable_build() { RUSTFLAGS="$stable_flags" trunk build --release --offline "$@"; }
 
 why=$(refusal)
 if [ -n "$why" ]; then
   echo "release-build: this toolchain refuses the size flags ($why): building with the stable flags (a larger wasm)"
-  stable_build
-elif ! size_build; then
+  stable_build "$@"
+elif ! size_build "$@"; then
   echo "release-build: the build with the size flags failed (see above): building with the stable flags (a larger wasm)"
-  stable_build
+  stable_build "$@"
 fi

@@ -1,13 +1,66 @@
-// Browser figures for `make bench` (printed, not asserted): navigation → heatmap drawn, and
-// input change → deterministic outputs updated (median over repeated edits), on a build with the
-// `bench` feature (its timing hooks; DIST_DIR, see scripts/bench.sh) served on 127.0.0.1 in
-// headless Chromium.
-import { startServer, launchBrowser, openPage, AppPage } from './support.mjs';
+// Browser figures for `make bench` (printed, not asserted), on a build with the `bench` feature (its
+// timing hooks; DIST_DIR, see scripts/bench.sh) served gzip-compressed on 127.0.0.1 in headless
+// Chromium: navigation → heatmap drawn (desktop, unthrottled), input change → deterministic outputs
+// updated, and on the phone profile the first paint and navigation → heatmap drawn side by side with
+// a bare Leptos counter built in the same run (BARE_DIST; skipped if missing). Sizes: SHIPPED_DIST.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, launchBrowser, openPage, AppPage, DIST } from './support.mjs';
 
 const RUNS = 5, EDITS = 41;
-const server = await startServer();
-const browser = await launchBrowser();
+const BARE_DIST = process.env.BARE_DIST ?? 'bench/bare-app/dist';
+const SHIPPED_DIST = process.env.SHIPPED_DIST ?? DIST;
+// Lighthouse's mobile profile (simulated slow 4G on a mid-range phone), applied through CDP.
+const PHONE = {
+  label: 'Lighthouse mobile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up (CDP Network.emulateNetworkConditions), CPU 4× slower (CDP Emulation.setCPUThrottlingRate), viewport 412×823 @1.75x',
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  cpuRate: 4,
+  page: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 },
+};
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+// As scripts/sizes.sh counts (GNU gzip -9 per file; the server's zlib -9 sends ≈ 1 % more).
+const gzippedKB = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+  .reduce((sum, e) => sum + execFileSync('gzip', ['-9', '-c', join(e.parentPath, e.name)]).length, 0) / 1000;
+
+/** One fresh-profile load on the phone profile: { paint, ready } in ms since navigation. */
+async function phoneLoad(browser, server, ready) {
+  const { page, context } = await openPage(browser, server.origin, PHONE.page);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuRate });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    const readyAt = await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 60000 })).jsonValue();
+    const paint = await (await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 10000 })).jsonValue();
+    return { paint, ready: readyAt };
+  } finally { await context.close(); }
+}
+/** Repeat visits on the phone profile, the files from the service worker's cache: ms to ready. */
+async function phoneRepeatLoads(browser, server, ready, runs) {
+  const { page, context } = await openPage(browser, server.origin, PHONE.page);
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuRate });
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(server.url, { waitUntil: 'commit' });
+      times.push(await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 60000 })).jsonValue());
+    }
+    return times;
+  } finally { await context.close(); }
+}
+const heatmapDrawn = () => performance.getEntriesByName('heatmap-drawn')[0]?.startTime;
+const buttonShown = () => (document.querySelector('button') ? performance.now() : undefined);
+
+const server = await startServer({ gzip: true });
+const bare = existsSync(BARE_DIST) ? await startServer({ dir: BARE_DIST, gzip: true }) : null;
+const browser = await launchBrowser();
 try {
   const loads = [];
   for (let i = 0; i < RUNS; i++) {
@@ -44,7 +97,26 @@ try {
   console.log(`browser: navigation -> heatmap drawn: median ${median(loads).toFixed(0)} ms over ${RUNS} loads (budget 1000 ms); all: ${loads.map((x) => x.toFixed(0)).join(', ')}`);
   console.log(`browser: input change -> deterministic outputs updated: median ${median(edits.times).toFixed(1)} ms, max ${Math.max(...edits.times).toFixed(1)} ms over ${EDITS} edits (budget 16 ms median)`);
   console.log(`browser: of which the model (evaluate_deterministic, 4 options): median ${median(edits.model).toFixed(2)} ms`);
+
+  const ours = [], theirs = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(await phoneLoad(browser, server, heatmapDrawn));
+    if (bare) theirs.push(await phoneLoad(browser, bare, buttonShown));
+  }
+  const repeat = await phoneRepeatLoads(browser, server, heatmapDrawn, RUNS);
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const row = (label, a, b) => console.log(`${label.padEnd(52)}${a.padEnd(16)}${b}`);
+  console.log(`== phone profile (${PHONE.label}); gzip host; fresh profile each load; ${RUNS} runs, median`);
+  row('', 'collab-risk', 'bare Leptos 0.8 counter (same toolchain and flags)');
+  row('dist, gzipped (-9)', `${gzippedKB(SHIPPED_DIST).toFixed(1)} KB`, bare ? `${gzippedKB(BARE_DIST).toFixed(1)} KB` : '(not built)');
+  row('navigation -> first contentful paint', s(median(ours.map((r) => r.paint))), bare ? s(median(theirs.map((r) => r.paint))) : '');
+  row('navigation -> heatmap drawn / button shown', s(median(ours.map((r) => r.ready))), bare ? s(median(theirs.map((r) => r.ready))) : '');
+  row('repeat visit (from the service worker) -> heatmap', s(median(repeat)), '');
+  console.log(`  all runs: collab-risk ${ours.map((r) => s(r.ready)).join(', ')}${bare ? `; bare ${theirs.map((r) => s(r.ready)).join(', ')}` : ''}`);
+  const ratio = bare ? median(ours.map((r) => r.ready)) / median(theirs.map((r) => r.ready)) : NaN;
+  console.log(`goals: dist <= 300 KB gzipped; phone navigation -> heatmap <= 2.50 s median and <= 3x the bare app (now ${bare ? ratio.toFixed(1) + 'x' : 'n/a'})`);
 } finally {
   await browser.close();
   await server.close();
+  await bare?.close();
 }
