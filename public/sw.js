@@ -30,9 +30,11 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  // A query is no part of the key: the page's (?embed=1, ?present=1) or a file's version tag
+  // (i18n/<tag>.json?v=…, the version of this very build, whose files this cache holds).
   url.hash = '';
-  // The page itself, with any query (?embed=1, ?present=1): the cached index.html.
-  const isPage = request.mode === 'navigate' && (url.pathname === new URL(SCOPE).pathname || url.href.split('?')[0] === INDEX);
+  url.search = '';
+  const isPage = request.mode === 'navigate' && (url.href === SCOPE || url.href === INDEX);
   const key = isPage ? INDEX : url.href;
   if (!URLS.has(key)) return; // not ours: the network, as without a worker
   event.respondWith(caches.open(CACHE)

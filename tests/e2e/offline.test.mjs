@@ -65,7 +65,7 @@ test('the first view shows title, purpose and a loading hint in the browser lang
   }
 });
 
-test('after one visit the app loads and recomputes with the network off', async () => {
+test('after one visit the app loads, recomputes and switches language with the network off', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   const app = new AppPage(page, server.url);
   await app.open();
@@ -76,6 +76,9 @@ test('after one visit the app loads and recomputes with the network off', async 
   await app.byTestId('total-cost').first().waitFor({ state: 'visible', timeout: 15000 });
   const after = await recomputes(app);
   assert.ok(after.length >= 2, 'new figures for every option');
+  // Another language's texts (a separate file, fetched on demand) come from the cache too.
+  await app.setLanguage('zh-Hant');
+  await page.waitForFunction(() => document.querySelector('[data-testid="app-title"]')?.innerText.includes('協作風險評估'), null, { timeout: 10000 });
   // A share-style address (query and fragment) is the same page offline.
   await page.goto(server.url + '?embed=1');
   await app.byTestId('total-cost').first().waitFor({ state: 'visible', timeout: 15000 });
