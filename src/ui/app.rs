@@ -1,4 +1,5 @@
 //! The app shell: header (title, preset, language), banner, inputs, option cards, results.
+use super::analyses::Analyses;
 use super::autosave::{autosave, keep_previous_autosave};
 use super::banner::error_banner;
 use super::banner::{ErrorBanner, ModelErrorNotice, UndoReplaceNotice};
@@ -11,10 +12,13 @@ use super::option_card::OptionCards;
 use super::presenter::{install_presenter_keys, Spotlight};
 use super::preset_locale::localize_preset;
 use super::print::install_print_hooks;
+use super::print_report::{PrintAssumptions, PrintTitle};
 use super::results::{ClaimsPanel, ResultsSection};
 use super::share_link::{clear_fragment, current_fragment, is_link_attempt, share_url};
 use super::share_panel::{PrintHeader, SharePanel};
 use super::startup::initial_scenario;
+use super::tornado::Tornado;
+use super::verdict::Verdict;
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
 use crate::i18n::{Locale, Translations};
 use crate::model::catalog::Catalog;
@@ -132,6 +136,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let state = AppState::use_context();
+    provide_context(Analyses::install(state));
     let print_link = RwSignal::new(String::new());
     install_print_hooks(move || {
         let link = state.scenario.with(share_url).unwrap_or_default();
@@ -143,14 +148,18 @@ fn Shell() -> impl IntoView {
         <Header />
         <main id=Key::MainAnchor.name() tabindex="-1">
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
+            <PrintTitle />
             <PrintHeader link=print_link />
             <ErrorBanner />
             <UndoReplaceNotice />
             <ModelErrorNotice />
+            <Verdict />
             <ClaimsPanel />
             <ScenarioInputs />
             <OptionCards />
             <ResultsSection />
+            <Tornado />
+            <PrintAssumptions />
             <SharePanel />
             <MethodologyPanel />
         </main>

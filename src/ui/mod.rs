@@ -1,10 +1,13 @@
 //! The web UI: small Leptos components that only wire signals to model functions.
 //! Charts live in [`crate::charts`]; all numbers come from [`crate::model`].
+mod analyses;
 mod app;
 mod autosave;
 mod banner;
+mod best_config;
 mod canvas_chart;
 mod context;
+mod decision_words;
 mod embed;
 mod field_editor;
 mod focus;
@@ -20,11 +23,14 @@ mod option_card;
 mod presenter;
 mod preset_locale;
 mod print;
+mod print_report;
 mod results;
 mod share_link;
 mod share_panel;
 mod startup;
 mod state;
+mod tornado;
+mod verdict;
 
 pub use app::App;
 pub use banner::{Banner, BannerContext};

@@ -240,6 +240,7 @@ fn OptionCard(id: String) -> impl IntoView {
                 </button>
             </div>
             <KeyResults id=id.clone() />
+            <super::best_config::BestConfig id=id.clone() />
             <ResidencyBadge id=id.clone() />
             <details class="measures" open=true>
                 <summary>{move || tr.t("option.measures")}</summary>

@@ -1,0 +1,203 @@
+//! The answer first: which option wins, by how much, how sure, and what would change it.
+//! The headline is a compact sticky bar (in view while inputs and measures are edited); the
+//! ranking table, the value of certainty and the break-even lines follow it.
+use super::analyses::Analyses;
+use super::decision_words::{flip_sentence, option_label};
+use super::{AppState, Tr};
+use crate::i18n::{format_mop, format_mop_f64, format_percent};
+use crate::model::deterministic::OptionDeterministic;
+use crate::model::report::{DeterministicReport, Report};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How many "what would change the answer" lines the verdict lists.
+const FLIP_LINES: usize = 3;
+
+/// Options of the report from the lowest expected risk-adjusted total.
+fn ranked(r: &DeterministicReport) -> Vec<&OptionDeterministic> {
+    r.ranking()
+        .into_iter()
+        .filter_map(|id| r.options.iter().find(|o| o.id == id))
+        .collect()
+}
+
+/// P(best) of option `id` in a finished simulation report.
+fn p_best(report: &Report, id: &str) -> Option<f64> {
+    report
+        .decision
+        .p_best
+        .iter()
+        .find(|p| p.option == id)
+        .map(|p| p.p)
+}
+
+/// Scrolls the results into view (no URL fragment: the fragment carries share links).
+fn jump_to_results() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("results-heading"))
+    {
+        el.scroll_into_view();
+    }
+}
+
+#[component]
+pub fn Verdict() -> impl IntoView {
+    view! {
+        <VerdictBar />
+        <VerdictDetails />
+    }
+}
+
+/// One sentence: the best option, its margin over the runner-up, and how sure.
+#[component]
+fn VerdictBar() -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let headline = move || {
+        let r = state.deterministic()?;
+        let years = r.horizon_years.to_string();
+        let order = ranked(&r);
+        let (best, runner) = (order.first()?, order.get(1)?);
+        let margin =
+            runner.risk_adjusted_total_expected_mop - best.risk_adjusted_total_expected_mop;
+        let names = [
+            ("best", best.name.as_str()),
+            ("runner", runner.name.as_str()),
+            ("years", &years),
+        ];
+        Some(if margin < 0.5 {
+            tr.f("verdict.tie", &names)
+        } else {
+            let margin = format_mop_f64(tr.locale(), margin);
+            tr.f(
+                "verdict.best",
+                &[names[0], names[1], names[2], ("margin", &margin)],
+            )
+        })
+    };
+    let sure = move || {
+        let best = state
+            .deterministic()
+            .and_then(|r| r.ranking().first().map(|s| s.to_string()));
+        match (state.current_report(), best) {
+            (Some(report), Some(id)) => p_best(&report, &id)
+                .map(|p| tr.f("verdict.sure", &[("p", &format_percent(tr.locale(), p))])),
+            _ => Some(tr.t("verdict.simulating")),
+        }
+    };
+    view! {
+        <section class="verdict-bar" data-testid="verdict" aria-labelledby="verdict-heading">
+            <h2 id="verdict-heading" class="sr-only">{move || tr.t("verdict.title")}</h2>
+            <p class="verdict-headline">
+                <strong data-testid="verdict-headline">{headline}</strong>
+                " "
+                <span class="verdict-sure" data-testid="verdict-sure">{sure}</span>
+            </p>
+            <button type="button" class="link verdict-jump" data-testid="verdict-jump" on:click=move |_| jump_to_results()>
+                {move || tr.t("verdict.jump")}
+            </button>
+        </section>
+    }
+}
+
+/// The ranking table, what certainty is worth, and what would change the answer.
+#[component]
+fn VerdictDetails() -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let analyses = Analyses::use_context();
+    let years = move || state.scenario.with(|s| s.horizon_years).to_string();
+    // The last finished simulation: shown (muted) while a newer one runs.
+    let simulated = move || {
+        state
+            .simulation
+            .with(|s| s.report.clone().map(|r| (r, s.running)))
+    };
+    let rows = move || {
+        let r = state.deterministic()?;
+        let l = tr.locale();
+        let sim: Option<(Arc<Report>, bool)> = simulated();
+        Some(
+            ranked(&r)
+                .into_iter()
+                .map(|o| {
+                    let simulated_option = sim.as_ref().and_then(|(rep, _)| rep.options.iter().find(|x| x.id == o.id));
+                    let p90 = simulated_option
+                        .map(|x| format_mop_f64(l, x.simulation.risk_adjusted.p90_mop))
+                        .unwrap_or_else(|| "…".into());
+                    let p = sim
+                        .as_ref()
+                        .and_then(|(rep, _)| p_best(rep, &o.id))
+                        .map(|p| format_percent(l, p))
+                        .unwrap_or_else(|| "…".into());
+                    let pending = sim.as_ref().is_none_or(|(_, running)| *running);
+                    view! {
+                        <tr data-testid="verdict-row">
+                            <th scope="row">{o.name.clone()}</th>
+                            <td class="num"><strong>{format_mop_f64(l, o.risk_adjusted_total_expected_mop)}</strong></td>
+                            <td class="num">{format_mop(l, o.cost.total_mop)}</td>
+                            <td class="num">{format_mop_f64(l, o.expected_loss_horizon_mop)}</td>
+                            <td class="num" class:pending=pending>{p90}</td>
+                            <td class="num" class:pending=pending data-testid="verdict-p-best">{p}</td>
+                        </tr>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    let evpi = move || {
+        state.current_report().map(|r| {
+            let evpi = format_mop_f64(tr.locale(), r.decision.evpi_mop);
+            view! { <p class="verdict-evpi" data-testid="verdict-evpi">{tr.f("verdict.evpi", &[("evpi", &evpi)])}</p> }
+        })
+    };
+    let flips = move || {
+        let Some(analysis) = analyses.current_leading(state) else {
+            return view! { <p class="help" data-testid="verdict-flips-pending">{tr.t("tornado.computing")}</p> }.into_any();
+        };
+        let leader = option_label(state, &analysis.pair.a);
+        let other = option_label(state, &analysis.pair.b);
+        let lines: Vec<String> = analysis
+            .entries
+            .iter()
+            .filter_map(|e| flip_sentence(tr, state, e, &leader, &other))
+            .take(FLIP_LINES)
+            .collect();
+        if lines.is_empty() {
+            return view! { <p data-testid="verdict-no-flip">{tr.t("tornado.no_flip")}</p> }
+                .into_any();
+        }
+        view! {
+            <ul class="verdict-flips" data-testid="verdict-flips">
+                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="panel verdict-details" data-testid="verdict-details" aria-labelledby="verdict-heading">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr.t("verdict.caption")>
+                <table class="verdict-table" data-testid="verdict-table">
+                    <caption class="sr-only">{move || tr.t("verdict.caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || tr.t("verdict.option")}</th>
+                            <th scope="col">{move || tr.t("verdict.total")}</th>
+                            <th scope="col">{move || tr.f("verdict.cost", &[("years", &years())])}</th>
+                            <th scope="col">{move || tr.t("verdict.loss")}</th>
+                            <th scope="col">{move || tr.t("verdict.p90")}</th>
+                            <th scope="col">{move || tr.t("verdict.p_best")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {evpi}
+            <div class="verdict-flip">
+                <h3>{move || tr.t("verdict.flip")}</h3>
+                {flips}
+            </div>
+        </section>
+    }
+}
