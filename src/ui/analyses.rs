@@ -42,7 +42,8 @@ pub struct Analyses {
     pub leading: RwSignal<Tagged<SensitivityAnalysis>>,
     /// The reader's pair for the tornado (`None`: the leading pair is shown).
     pub picked_pair: RwSignal<PickedPair>,
-    pub picked: RwSignal<Tagged<SensitivityAnalysis>>,
+    /// The picked pair's sensitivity, with the pair it was computed for.
+    pub picked: RwSignal<(PickedPair, Tagged<SensitivityAnalysis>)>,
     generation: StoredValue<u64>,
 }
 
@@ -61,7 +62,7 @@ impl Analyses {
             best: RwSignal::new(Tagged::none()),
             leading: RwSignal::new(Tagged::none()),
             picked_pair: RwSignal::new(None),
-            picked: RwSignal::new(Tagged::none()),
+            picked: RwSignal::new((None, Tagged::none())),
             generation: StoredValue::new(0),
         };
         Effect::new(move |_| {
@@ -75,15 +76,18 @@ impl Analyses {
                     if !current() {
                         return;
                     }
-                    let started = now_ms();
-                    let best = state
-                        .scenario
-                        .with_untracked(|s| best_configurations(s, state.catalog).ok());
-                    analyses.record_best_ms(now_ms() - started);
-                    analyses.best.set(Tagged {
-                        revision,
-                        value: best.map(Arc::new),
-                    });
+                    // A new pair alone leaves the best configurations as they are.
+                    if analyses.best.with_untracked(|t| t.revision) != revision {
+                        let started = now_ms();
+                        let best = state
+                            .scenario
+                            .with_untracked(|s| best_configurations(s, state.catalog).ok());
+                        analyses.record_best_ms(now_ms() - started);
+                        analyses.best.set(Tagged {
+                            revision,
+                            value: best.map(Arc::new),
+                        });
+                    }
                     // The sensitivity in its own task: the page can paint and take input between.
                     set_timeout(
                         move || {
@@ -100,10 +104,13 @@ impl Analyses {
                                 revision,
                                 value: leading.map(Arc::new),
                             });
-                            analyses.picked.set(Tagged {
-                                revision,
-                                value: picked.map(Arc::new),
-                            });
+                            analyses.picked.set((
+                                pair,
+                                Tagged {
+                                    revision,
+                                    value: picked.map(Arc::new),
+                                },
+                            ));
                         },
                         Duration::ZERO,
                     );
@@ -128,12 +135,17 @@ impl Analyses {
     /// The sensitivity the tornado shows: the picked pair if there is one, else the leading pair
     /// (tracked; `None` while computing).
     pub fn current_sensitivity(&self, state: AppState) -> Option<Arc<SensitivityAnalysis>> {
+        let pair = self.picked_pair.get();
+        let picked = state.scenario.with(|s| pair_indices(s, &pair).is_some());
+        if !picked {
+            return self.current_leading(state);
+        }
         let revision = state.revision();
-        let picked = self
-            .picked_pair
-            .with(|pair| state.scenario.with(|s| pair_indices(s, pair).is_some()));
-        let source = if picked { self.picked } else { self.leading };
-        source.with(|t| (t.revision == revision).then(|| t.value.clone()).flatten())
+        self.picked.with(|(for_pair, t)| {
+            (t.revision == revision && *for_pair == pair)
+                .then(|| t.value.clone())
+                .flatten()
+        })
     }
 
     /// The leading pair's sensitivity, if computed for the current scenario (tracked).
