@@ -14,6 +14,8 @@ use std::time::Duration;
 
 /// Quiet time after the last change before the analyses run (ms): typing never waits for them.
 const SETTLE_MS: u64 = 250;
+/// How often a waiting analysis checks whether the Monte Carlo has finished (ms).
+const IDLE_POLL_MS: u64 = 150;
 
 /// A result and the scenario revision it was computed for (`None`: the model refused the scenario).
 #[derive(Clone)]
@@ -70,55 +72,67 @@ impl Analyses {
             let pair = analyses.picked_pair.get();
             let generation = analyses.generation.get_value().wrapping_add(1);
             analyses.generation.set_value(generation);
-            let current = move || analyses.generation.get_value() == generation;
             set_timeout(
-                move || {
-                    if !current() {
-                        return;
-                    }
-                    // A new pair alone leaves the best configurations as they are.
-                    if analyses.best.with_untracked(|t| t.revision) != revision {
-                        let started = now_ms();
-                        let best = state
-                            .scenario
-                            .with_untracked(|s| best_configurations(s, state.catalog).ok());
-                        analyses.record_best_ms(now_ms() - started);
-                        analyses.best.set(Tagged {
-                            revision,
-                            value: best.map(Arc::new),
-                        });
-                    }
-                    // The sensitivity in its own task: the page can paint and take input between.
-                    set_timeout(
-                        move || {
-                            if !current() {
-                                return;
-                            }
-                            let (leading, picked) = state.scenario.with_untracked(|s| {
-                                let leading = sensitivity_of_leading_pair(s, state.catalog).ok();
-                                let picked = pair_indices(s, &pair)
-                                    .and_then(|(a, b)| sensitivity(s, state.catalog, a, b).ok());
-                                (leading, picked)
-                            });
-                            analyses.leading.set(Tagged {
-                                revision,
-                                value: leading.map(Arc::new),
-                            });
-                            analyses.picked.set((
-                                pair,
-                                Tagged {
-                                    revision,
-                                    value: picked.map(Arc::new),
-                                },
-                            ));
-                        },
-                        Duration::ZERO,
-                    );
-                },
+                move || analyses.run_when_idle(state, revision, pair, generation),
                 Duration::from_millis(SETTLE_MS),
             );
         });
         analyses
+    }
+
+    /// Runs the analyses for `revision` once the Monte Carlo is not running: they would otherwise
+    /// compete with it (and with typing) for the main thread. A newer change cancels the wait.
+    fn run_when_idle(self, state: AppState, revision: u64, pair: PickedPair, generation: u64) {
+        let analyses = self;
+        let current = move || analyses.generation.get_value() == generation;
+        if !current() {
+            return;
+        }
+        if state.simulation.with_untracked(|s| s.running) {
+            set_timeout(
+                move || analyses.run_when_idle(state, revision, pair, generation),
+                Duration::from_millis(IDLE_POLL_MS),
+            );
+            return;
+        }
+        // A new pair alone leaves the best configurations as they are.
+        if analyses.best.with_untracked(|t| t.revision) != revision {
+            let started = now_ms();
+            let best = state
+                .scenario
+                .with_untracked(|s| best_configurations(s, state.catalog).ok());
+            analyses.record_best_ms(now_ms() - started);
+            analyses.best.set(Tagged {
+                revision,
+                value: best.map(Arc::new),
+            });
+        }
+        // The sensitivity in its own task: the page can paint and take input between.
+        set_timeout(
+            move || {
+                if !current() {
+                    return;
+                }
+                let (leading, picked) = state.scenario.with_untracked(|s| {
+                    let leading = sensitivity_of_leading_pair(s, state.catalog).ok();
+                    let picked = pair_indices(s, &pair)
+                        .and_then(|(a, b)| sensitivity(s, state.catalog, a, b).ok());
+                    (leading, picked)
+                });
+                analyses.leading.set(Tagged {
+                    revision,
+                    value: leading.map(Arc::new),
+                });
+                analyses.picked.set((
+                    pair,
+                    Tagged {
+                        revision,
+                        value: picked.map(Arc::new),
+                    },
+                ));
+            },
+            Duration::ZERO,
+        );
     }
 
     pub fn use_context() -> Analyses {

@@ -116,7 +116,7 @@ test('the heuristic finds an English sentence (the check can fail)', () => {
 });
 
 test('a language that cannot be fetched: the page stays usable in its language, with a notice', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(browser, server.origin, { serviceWorkers: 'block' });
   await page.route('**/i18n/pt.json*', (route) => route.abort());
   const app = new AppPage(page, server.url);
   await app.open();
@@ -133,7 +133,7 @@ test('a language that cannot be fetched: the page stays usable in its language, 
   // The aborted request is the only console error, and it is the one we caused.
   assert.ok(problems.consoleErrors.every((e) => /i18n\/pt\.json|Failed to load resource|net::ERR_FAILED/.test(e)), problems.consoleErrors.join('\n'));
   // Started in a language whose bundle is missing: English, with the notice.
-  const second = await openPage(browser, server.origin, { locale: 'pt-PT' });
+  const second = await openPage(browser, server.origin, { locale: 'pt-PT', serviceWorkers: 'block' });
   await second.page.route('**/i18n/pt.json*', (route) => route.fulfill({ status: 404, body: 'not found' }));
   const app2 = new AppPage(second.page, server.url);
   await app2.open();

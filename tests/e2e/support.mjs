@@ -58,8 +58,10 @@ export async function launchBrowser() {
 }
 
 /** A page that records console errors, page errors and requests to other origins. */
-export async function openPage(browser, origin, { deviceScaleFactor = 1, viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ deviceScaleFactor, viewport, locale });
+export async function openPage(browser, origin, { deviceScaleFactor = 1, viewport = { width: 1280, height: 900 }, locale = 'en-US', serviceWorkers = 'allow' } = {}) {
+  // serviceWorkers: 'block' where a test intercepts requests (page.route does not see what a service
+  // worker answers from its cache).
+  const context = await browser.newContext({ deviceScaleFactor, viewport, locale, serviceWorkers });
   const page = await context.newPage();
   const problems = { consoleErrors: [], foreignRequests: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
