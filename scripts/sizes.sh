@@ -13,5 +13,5 @@ while IFS= read -r -d '' f; do
   printf '%-48s %12d %12d\n' "${f#"$dir"/}" "$raw" "$gz"
 done < <(find "$dir" -type f -print0 | sort -z)
 printf '%-48s %12d %12d\n' "TOTAL" "$total_raw" "$total_gz"
-awk -v b="$total_gz" 'BEGIN { printf "dist total gzipped: %.1f KB (budget 250 KB)\n", b / 1000 }'
+awk -v b="$total_gz" 'BEGIN { printf "dist total gzipped: %.1f KB (goal 300 KB)\n", b / 1000 }'
 awk -v b="$total_gz" -v l="$lang_gz" -v m="$lang_max" 'BEGIN { if (l > 0) printf "one page loads: %.1f KB in English, at most %.1f KB in another language (bundles are fetched on demand)\n", (b - l) / 1000, (b - l + m) / 1000 }'

@@ -15,6 +15,12 @@
 //! (a changed character that still inflates) is refused as corrupt rather than read as another
 //! scenario.
 //!
+//! Two codecs make and read the same links: native builds (the evaluator, the tests) use
+//! miniz_oxide through [`encode_fragment`] and [`decode_fragment`]; the browser uses its own
+//! `CompressionStream`/`DecompressionStream` (zlib format, `ui::browser_zlib`) between the pure
+//! steps [`link_json`] → [`fragment_from_deflated`] and [`link_payload`] →
+//! [`scenario_from_link_json`], so no deflate code ships in the wasm (docs/size.md).
+//!
 //! ```
 //! use collab_risk::model::{catalog::Catalog, presets, share};
 //! use collab_risk::model::error::InputError;
@@ -29,8 +35,11 @@
 //! ```
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
+#[cfg(not(target_arch = "wasm32"))]
+use miniz_oxide::inflate::{
+    core::{decompress, inflate_flags, DecompressorOxide},
+    TINFLStatus,
+};
 use thiserror::Error;
 
 use super::catalog::Catalog;
@@ -46,6 +55,7 @@ pub const MAX_FRAGMENT_BYTES: usize = 64 * 1024;
 /// Hard cap on the inflated JSON, whatever the catalog says: 1 MiB.
 pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 /// Deflate level used by [`encode_fragment`] (miniz scale 0–10; 9 = best).
+#[cfg(not(target_arch = "wasm32"))]
 const DEFLATE_LEVEL: u8 = 9;
 
 /// Why a share link was refused. [`ShareError::code`] is stable, for translation.
@@ -72,6 +82,10 @@ pub enum ShareError {
     /// The content is not a valid scenario (names the field).
     #[error("the shared scenario is invalid: {0}")]
     InvalidScenario(ModelError),
+    /// The browser has no zlib codec (`CompressionStream`, e.g. Safari before 16.4): it can
+    /// neither open nor make links. Native builds never return it.
+    #[error("this browser cannot compress or decompress share links")]
+    Unsupported,
 }
 
 impl InputError for ShareError {
@@ -85,6 +99,7 @@ impl InputError for ShareError {
             ShareError::Corrupt { .. } => "share_corrupt",
             ShareError::TooLarge { .. } => "share_too_large",
             ShareError::InvalidScenario(_) => "share_invalid_scenario",
+            ShareError::Unsupported => "share_unsupported",
         }
     }
 
@@ -100,8 +115,31 @@ impl InputError for ShareError {
 /// The fragment (without `#`) for `scenario`: `s=1.<base64url(deflate(json))>`.
 ///
 /// Refuses ([`ShareError::TooLarge`]) a scenario whose link would exceed what
-/// [`decode_fragment`] accepts, so every produced link can be opened.
+/// [`decode_fragment`] accepts, so every produced link can be opened. Native builds only: the
+/// browser deflates with its own `CompressionStream` (`ui::browser_zlib`) around
+/// [`link_json`] and [`fragment_from_deflated`], which keeps a zlib codec out of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode_fragment(scenario: &Scenario) -> Result<String, ShareError> {
+    let json = link_json(scenario)?;
+    fragment_from_deflated(&miniz_oxide::deflate::compress_to_vec_zlib(
+        &json,
+        DEFLATE_LEVEL,
+    ))
+}
+
+/// Decode a share link: a bare fragment (`s=1.…`), with its `#`, or a whole URL (what
+/// follows the first `#`). Validates the scenario against `catalog`. Native builds only; the
+/// browser inflates with `DecompressionStream` between [`link_payload`] and
+/// [`scenario_from_link_json`], under the same limit.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_fragment(fragment: &str, catalog: &Catalog) -> Result<Scenario, ShareError> {
+    let payload = link_payload(fragment, catalog)?;
+    let json = inflate_limited(&payload.deflated, payload.limit)?;
+    scenario_from_link_json(&json, catalog)
+}
+
+/// The compact scenario JSON a link carries, refused if no link could hold it.
+pub fn link_json(scenario: &Scenario) -> Result<Vec<u8>, ShareError> {
     let json = serde_json::to_vec(scenario).map_err(|e| {
         ShareError::InvalidScenario(ModelError::InvalidJson {
             path: String::new(),
@@ -113,7 +151,12 @@ pub fn encode_fragment(scenario: &Scenario) -> Result<String, ShareError> {
             limit: MAX_INFLATED_BYTES,
         });
     }
-    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&json, DEFLATE_LEVEL);
+    Ok(json)
+}
+
+/// The fragment for a zlib stream of [`link_json`]: `s=1.<base64url>`, refused past
+/// [`MAX_FRAGMENT_BYTES`].
+pub fn fragment_from_deflated(deflated: &[u8]) -> Result<String, ShareError> {
     let prefix = format!("{SHARE_KEY}={SHARE_VERSION}.");
     let fragment = prefix + &URL_SAFE_NO_PAD.encode(deflated);
     if fragment.len() > MAX_FRAGMENT_BYTES {
@@ -124,9 +167,18 @@ pub fn encode_fragment(scenario: &Scenario) -> Result<String, ShareError> {
     Ok(fragment)
 }
 
-/// Decode a share link: a bare fragment (`s=1.…`), with its `#`, or a whole URL (what
-/// follows the first `#`). Validates the scenario against `catalog`.
-pub fn decode_fragment(fragment: &str, catalog: &Catalog) -> Result<Scenario, ShareError> {
+/// A share link taken apart, before inflating: the zlib stream and the most it may inflate to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPayload {
+    pub deflated: Vec<u8>,
+    /// Bytes of JSON the inflater must stop at ([`MAX_INFLATED_BYTES`] or the catalog's
+    /// `limits.input_bytes`, whichever is smaller).
+    pub limit: usize,
+}
+
+/// Everything [`decode_fragment`] checks before inflating: length, the `s` key, the version,
+/// base64url.
+pub fn link_payload(fragment: &str, catalog: &Catalog) -> Result<LinkPayload, ShareError> {
     let fragment = match fragment.split_once('#') {
         Some((_, after)) => after,
         None => fragment,
@@ -166,9 +218,15 @@ pub fn decode_fragment(fragment: &str, catalog: &Catalog) -> Result<Scenario, Sh
         .decode(compact)
         .map_err(|e| malformed(&format!("not base64url ({e})")))?;
     let catalog_max = usize::try_from(catalog.limits.input_bytes.max).unwrap_or(usize::MAX);
-    let limit = catalog_max.min(MAX_INFLATED_BYTES);
-    let json = inflate_limited(&deflated, limit)?;
-    Scenario::from_json_bytes(&json, catalog).map_err(ShareError::InvalidScenario)
+    Ok(LinkPayload {
+        deflated,
+        limit: catalog_max.min(MAX_INFLATED_BYTES),
+    })
+}
+
+/// The scenario in a link's inflated JSON: the same parser and validation as an imported file.
+pub fn scenario_from_link_json(json: &[u8], catalog: &Catalog) -> Result<Scenario, ShareError> {
+    Scenario::from_json_bytes(json, catalog).map_err(ShareError::InvalidScenario)
 }
 
 fn malformed(reason: &str) -> ShareError {
@@ -207,6 +265,7 @@ fn parse_version(text: &str) -> Result<u32, ShareError> {
 
 /// Inflate a zlib stream (header and Adler-32 checked), refusing more than `limit` bytes of output, an incomplete
 /// stream and trailing bytes. Memory and time are bounded by `limit` and the input length.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn inflate_limited(input: &[u8], limit: usize) -> Result<Vec<u8>, ShareError> {
     let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
         | inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
@@ -257,7 +316,7 @@ pub(crate) fn inflate_limited(input: &[u8], limit: usize) -> Result<Vec<u8>, Sha
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::presets;

@@ -3,6 +3,7 @@ use super::analyses::Analyses;
 use super::autosave::{autosave, keep_previous_autosave};
 use super::banner::error_banner;
 use super::banner::{ErrorBanner, ModelErrorNotice, UndoReplaceNotice};
+use super::browser_zlib::decode_fragment;
 use super::embed::post_height_to_parent;
 use super::inputs::ScenarioInputs;
 use super::keys::Key;
@@ -14,16 +15,15 @@ use super::preset_locale::localize_preset;
 use super::print::install_print_hooks;
 use super::print_report::{PrintAssumptions, PrintTitle};
 use super::results::{ClaimsPanel, ResultsSection};
-use super::share_link::{clear_fragment, current_fragment, is_link_attempt, share_url};
+use super::share_link::{clear_fragment, current_fragment, is_link_attempt, CurrentLink};
 use super::share_panel::{PrintHeader, SharePanel};
-use super::startup::initial_scenario;
+use super::startup::{initial_scenario, OpeningLink};
 use super::tornado::Tornado;
 use super::verdict::Verdict;
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
 use crate::i18n::{Locale, Translations};
 use crate::model::catalog::Catalog;
 use crate::model::presets;
-use crate::model::share::decode_fragment;
 use leptos::prelude::*;
 
 /// The remembered language, else the browser's, else English.
@@ -41,8 +41,9 @@ fn browser_locale() -> Option<Locale> {
         .find_map(|tag| Locale::from_browser_tag(&tag))
 }
 
+/// `link`: the share link the page opened with, read before mounting (see `ui::start`).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(link: OpeningLink) -> impl IntoView {
     // `start` fetched the reader's language before mounting; if that failed, English it is.
     let wanted = initial_locale();
     let available = Translations::embedded().is_loaded(wanted);
@@ -82,7 +83,7 @@ pub fn App() -> impl IntoView {
     }
 
     match Catalog::embedded()
-        .and_then(|c| initial_scenario(c, locale.get_untracked()).map(|start| (c, start)))
+        .and_then(|c| initial_scenario(c, locale.get_untracked(), link).map(|start| (c, start)))
     {
         Ok((catalog, start)) => {
             provide_context(CatalogContext(catalog));
@@ -108,18 +109,22 @@ pub fn App() -> impl IntoView {
             let hash = window_event_listener_untyped("hashchange", move |_| {
                 let fragment = current_fragment();
                 if is_link_attempt(&fragment) {
-                    match decode_fragment(&fragment, catalog) {
-                        Ok(s) => {
-                            keep_previous_autosave();
-                            state.replace(s);
-                            banner.0.set(None);
-                            clear_fragment();
+                    leptos::task::spawn_local(async move {
+                        let decoded = decode_fragment(&fragment, catalog).await;
+                        // Another link pasted meanwhile wins: only the address bar's current one applies.
+                        if current_fragment() != fragment {
+                            return;
                         }
-                        Err(e) => {
-                            banner.show(error_banner(&e));
-                            clear_fragment();
+                        match decoded {
+                            Ok(s) => {
+                                keep_previous_autosave();
+                                state.replace(s);
+                                banner.0.set(None);
+                            }
+                            Err(e) => banner.show(error_banner(&e)),
                         }
-                    }
+                        clear_fragment();
+                    });
                 }
             });
             on_cleanup(move || hash.remove());
@@ -137,11 +142,8 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let state = AppState::use_context();
     provide_context(Analyses::install(state));
-    let print_link = RwSignal::new(String::new());
-    install_print_hooks(move || {
-        let link = state.scenario.with(share_url).unwrap_or_default();
-        print_link.set(link);
-    });
+    provide_context(CurrentLink::install(state));
+    install_print_hooks();
     let mode = use_context::<PageMode>().unwrap_or_default();
     let tr = Tr::use_context();
     view! {
@@ -149,7 +151,7 @@ fn Shell() -> impl IntoView {
         <main id=Key::MainAnchor.name() tabindex="-1">
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintTitle />
-            <PrintHeader link=print_link />
+            <PrintHeader />
             <ErrorBanner />
             <UndoReplaceNotice />
             <ModelErrorNotice />

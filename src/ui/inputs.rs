@@ -1,4 +1,5 @@
 //! Scenario-wide inputs: the organisation, the economics, and (folded away) the simulation.
+use super::lazy_details::LazyDetails;
 use super::{AppState, NumberField, Tr};
 use crate::model::catalog::{DecimalRange, IntRange};
 use crate::model::scenario::Scenario;
@@ -87,8 +88,7 @@ pub fn ScenarioInputs() -> impl IntoView {
                     get=|s| s.risk_appetite_mop set=|s, v| s.risk_appetite_mop = v unit="MOP"
                     help_key="scenario.appetite.help" />
             </div>
-            <details class="economics">
-                <summary>{move || tr.t("section.economics")}</summary>
+            <LazyDetails class="economics" summary=move || tr.t("section.economics")>
                 <div class="field-row">
                     <AmountField label_key="fx.usd" testid="fx-usd-input" range=limits.fx_to_mop
                         get=|s| s.fx_to_mop.usd set=|s, v| s.fx_to_mop.usd = v />
@@ -104,9 +104,8 @@ pub fn ScenarioInputs() -> impl IntoView {
                         get=|s| s.staff_hourly_rate_mop set=|s, v| s.staff_hourly_rate_mop = v unit="MOP/h" />
                 </div>
                 <p class="help">{move || tr.t("section.economics.help")}</p>
-            </details>
-            <details class="advanced">
-                <summary>{move || tr.t("section.simulation")}</summary>
+            </LazyDetails>
+            <LazyDetails class="advanced" summary=move || tr.t("section.simulation")>
                 <div class="field-row">
                     <CountField label_key="sim.trials" testid="trials-input" range=limits.trials
                         get=|s| u64::from(s.simulation.trials)
@@ -117,7 +116,7 @@ pub fn ScenarioInputs() -> impl IntoView {
                         set=|s, v| s.simulation.seed = u32::try_from(v).unwrap_or(u32::MAX) />
                 </div>
                 <p class="help">{move || tr.t("section.simulation.help")}</p>
-            </details>
+            </LazyDetails>
         </section>
     }
 }

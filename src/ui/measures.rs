@@ -1,5 +1,6 @@
 //! The configuration checklist of one option: the measures, grouped as the article's three-layer
 //! defence or as its five-step roadmap, each with its cost and what it changes.
+use super::lazy_details::LazyDetails;
 use super::{AppState, NumberField, Tr};
 use crate::i18n::{format_decimal, format_mop};
 use crate::model::cost::measure_cost;
@@ -146,7 +147,8 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
             None => tr.t("error.overflow"),
         }
     };
-    let effects = measure
+    let effects = move || {
+        measure
         .effects
         .iter()
         .map(|e| {
@@ -160,7 +162,8 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
                 <li>{move || tr.f("measure.effect", &[("dimension", &tr.t(&dim_key)), ("rate", &factor(rate)), ("magnitude", &factor(magnitude))])}</li>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     // A measure that cannot apply to the platform as it now is: not offered, and why.
     let blocked = {
         let option_id = option_id.clone();
@@ -223,11 +226,13 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
                 <span class="measure-name">{move || tr.t(&name_key)}</span>
             </label>
             <p class="measure-cost">{cost}</p>
-            <details class="measure-why">
-                <summary>{move || tr.t("measure.why")}</summary>
-                <p>{move || tr.t(&why_key)}</p>
+            <LazyDetails class="measure-why" summary=move || tr.t("measure.why")>
+                <p>{
+                    let why_key = why_key.clone();
+                    move || tr.t(&why_key)
+                }</p>
                 <ul class="effects">{effects}</ul>
-            </details>
+            </LazyDetails>
             {not_offered}
             {days}
         </div>

@@ -2,6 +2,7 @@
 //! base rate and loss range with their sources, sector factors, and the citation list. Items that
 //! are not confirmed are labelled as such.
 use super::field_editor::confidence_key;
+use super::lazy_details::LazyDetails;
 use super::{AppState, Tr};
 use crate::i18n::format_number;
 use crate::model::catalog::{Confidence, Sourced};
@@ -58,6 +59,19 @@ fn sourced_line(tr: Tr, label_key: &'static str, s: &Sourced<f64>) -> impl IntoV
 
 #[component]
 pub fn MethodologyPanel() -> impl IntoView {
+    let tr = Tr::use_context();
+    view! {
+        <section class="panel methodology" aria-labelledby="method-heading">
+            <LazyDetails summary=move || view! { <h2 id="method-heading">{move || tr.t("method.title")}</h2> }>
+                <MethodologyBody />
+            </LazyDetails>
+        </section>
+    }
+}
+
+/// Everything the panel explains (built when the panel is first opened).
+#[component]
+fn MethodologyBody() -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
     let c = state.catalog;
@@ -134,9 +148,6 @@ pub fn MethodologyPanel() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="panel methodology" aria-labelledby="method-heading">
-            <details>
-                <summary><h2 id="method-heading">{move || tr.t("method.title")}</h2></summary>
                 <p>{move || tr.t("method.intro")}</p>
                 <p class="help">{move || tr.t("method.data_language")}</p>
                 <h3>{move || tr.t("method.formulas")}</h3>
@@ -164,7 +175,5 @@ pub fn MethodologyPanel() -> impl IntoView {
                 <p class="help">{move || tr.t("method.unverified")}</p>
                 <ul class="sources">{sources}</ul>
                 <p class="help">{move || tr.t("method.article")}</p>
-            </details>
-        </section>
     }
 }

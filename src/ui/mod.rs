@@ -5,6 +5,7 @@ mod app;
 mod autosave;
 mod banner;
 mod best_config;
+mod browser_zlib;
 mod canvas_chart;
 mod context;
 mod decision_words;
@@ -15,6 +16,7 @@ mod inputs;
 mod invalid;
 mod keys;
 mod language;
+mod lazy_details;
 mod measures;
 mod methodology;
 mod modes;
@@ -49,26 +51,40 @@ pub fn start() {
     console_error_panic_hook::set_once();
     // A reader whose language is not built in sees the page once its texts are here (or, if
     // they cannot be fetched, in English with a notice): never a page that changes language.
+    // A share link is read (the browser inflates it asynchronously) before mounting too, so the
+    // page opens on the link's scenario.
     let locale = app::initial_locale();
-    if crate::i18n::Translations::embedded().is_loaded(locale) {
-        mount();
+    let link_waiting = share_link::is_link_attempt(&share_link::current_fragment());
+    if crate::i18n::Translations::embedded().is_loaded(locale) && !link_waiting {
+        mount(startup::OpeningLink::default());
     } else {
         wasm_bindgen_futures::spawn_local(async move {
             // A failure is shown by `App`, which finds the language still missing.
             let _ = language::ensure_loaded(locale).await;
-            mount();
+            let link = match crate::model::catalog::Catalog::embedded() {
+                Ok(catalog) => startup::OpeningLink::read(catalog).await,
+                // `App` reports the catalog itself.
+                Err(_) => startup::OpeningLink::default(),
+            };
+            mount(link);
         });
     }
 }
 
 /// Mounts the app in place of index.html's static first view (shown while the wasm and the reader's
 /// language loaded), in the same task: no frame shows both or neither.
-fn mount() {
+fn mount(link: startup::OpeningLink) {
     if let Some(first_view) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
         first_view.remove();
     }
-    leptos::mount::mount_to_body(App);
+    use leptos::prelude::*;
+    leptos::mount::mount_to_body(move || view! { <App link=link /> });
+    // For the benchmark: when the page's DOM is built (its phone figures split the load by it).
+    #[cfg(feature = "bench")]
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("app-mounted");
+    }
 }

@@ -1,5 +1,6 @@
 //! Option cards, 2 to 6: each a platform with its overrides and measures, and its key results.
 use super::field_editor::PlatformFacts;
+use super::lazy_details::LazyDetails;
 use super::measures::MeasureChecklist;
 use super::{AppState, Tr};
 use crate::i18n::{
@@ -246,10 +247,9 @@ fn OptionCard(id: String) -> impl IntoView {
                 <summary>{move || tr.t("option.measures")}</summary>
                 <MeasureChecklist option_id=id.clone() />
             </details>
-            <details class="facts">
-                <summary>{move || tr.t("option.facts")}</summary>
+            <LazyDetails class="facts" summary=move || tr.t("option.facts")>
                 <PlatformFacts option_id=id.clone() />
-            </details>
+            </LazyDetails>
         </article>
     }
 }
@@ -375,17 +375,16 @@ fn KeyResults(id: String) -> impl IntoView {
             </dl>
             {move || p90_below_mean().then(|| view! { <p class="help p90-note">{tr.t("result.p90_below_mean")}</p> })}
             {roi}
-            <details class="cost-breakdown">
-                <summary>{move || tr.t("result.breakdown")}</summary>
+            <LazyDetails class="cost-breakdown" summary=move || tr.t("result.breakdown")>
                 <table class="mini">
                     <caption class="sr-only">{move || tr.t("result.by_category")}</caption>
-                    <tbody>{categories}</tbody>
+                    <tbody>{categories.clone()}</tbody>
                 </table>
                 <table class="mini">
                     <caption class="sr-only">{move || tr.t("result.by_year")}</caption>
-                    <tbody>{by_year}</tbody>
+                    <tbody>{by_year.clone()}</tbody>
                 </table>
-            </details>
+            </LazyDetails>
         </div>
     }
 }

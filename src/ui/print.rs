@@ -2,12 +2,27 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Whether the page is being printed (tracked): sections built on demand build themselves for it.
+#[derive(Clone, Copy)]
+pub struct Printing(RwSignal<bool>);
+
+impl Printing {
+    pub fn get(self) -> bool {
+        self.0.get()
+    }
+}
+
 /// Opens every `<details>` before printing (closed ones would print empty) and restores them after.
-pub fn install_print_hooks(on_before: impl Fn() + 'static) {
+/// Provides [`Printing`] to the components below.
+pub fn install_print_hooks() {
+    let printing = RwSignal::new(false);
+    provide_context(Printing(printing));
     let opened: std::rc::Rc<std::cell::RefCell<Vec<web_sys::Element>>> = Default::default();
     let opened_before = opened.clone();
     let before = window_event_listener_untyped("beforeprint", move |_| {
-        on_before();
+        // The bodies of unopened sections are built in the microtasks that follow this handler,
+        // before the browser lays the page out for print.
+        printing.set(true);
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -25,6 +40,7 @@ pub fn install_print_hooks(on_before: impl Fn() + 'static) {
         }
     });
     let after = window_event_listener_untyped("afterprint", move |_| {
+        printing.set(false);
         for el in opened.borrow_mut().drain(..) {
             let _ = el.remove_attribute("open");
         }

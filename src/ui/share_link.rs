@@ -1,10 +1,11 @@
 //! The share link in the URL fragment: reading it from the address bar, writing a link for a
 //! scenario, and clearing it once read.
 use super::banner::error_banner;
+use super::browser_zlib::encode_fragment;
 use super::keys::Key;
-use super::Banner;
+use super::{AppState, Banner};
 use crate::model::scenario::Scenario;
-use crate::model::share::encode_fragment;
+use leptos::prelude::*;
 
 /// The URL fragment without `#`.
 pub fn current_fragment() -> String {
@@ -30,10 +31,68 @@ pub fn base_url() -> String {
 }
 
 /// A full share URL for `scenario`.
-pub fn share_url(scenario: &Scenario) -> Result<String, Banner> {
+pub async fn share_url(scenario: &Scenario) -> Result<String, Banner> {
     encode_fragment(scenario)
+        .await
         .map(|f| format!("{}#{f}", base_url()))
         .map_err(|e| error_banner(&e))
+}
+
+/// The working scenario's share link. The browser compresses asynchronously, so the link is made
+/// right after each change (a few milliseconds, in a task of its own) and kept: the printed
+/// report shows it, and "Copy link" uses it (or, clicked first, makes it).
+#[derive(Clone, Copy)]
+pub struct CurrentLink {
+    /// The last link made, with the revision of the scenario it encodes.
+    made: RwSignal<Option<(u64, Result<String, Banner>)>>,
+}
+
+impl CurrentLink {
+    pub fn install(state: AppState) -> CurrentLink {
+        let link = CurrentLink {
+            made: RwSignal::new(None),
+        };
+        Effect::new(move |_| {
+            state.revision();
+            leptos::task::spawn_local(async move {
+                let _ = link.now(state).await;
+            });
+        });
+        link
+    }
+
+    /// The link for the scenario as it is now: the one already made if it is current, else
+    /// made now.
+    pub async fn now(self, state: AppState) -> Result<String, Banner> {
+        let revision = state.revision_untracked();
+        if let Some(made) = self.made_for(revision) {
+            return made;
+        }
+        let scenario = state.scenario.get_untracked();
+        let result = share_url(&scenario).await;
+        if state.revision_untracked() == revision {
+            self.made.set(Some((revision, result.clone())));
+        }
+        result
+    }
+
+    fn made_for(self, revision: u64) -> Option<Result<String, Banner>> {
+        self.made.with_untracked(|m| {
+            m.as_ref()
+                .filter(|(r, _)| *r == revision)
+                .map(|(_, link)| link.clone())
+        })
+    }
+
+    /// The link if it encodes the scenario as it is now (tracked), else nothing: a printed
+    /// report never carries an older scenario's link.
+    pub fn current(self, state: AppState) -> Option<String> {
+        let revision = state.revision();
+        self.made.with(|m| match m {
+            Some((r, Ok(url))) if *r == revision => Some(url.clone()),
+            _ => None,
+        })
+    }
 }
 
 /// Puts the share fragment in the address bar without reloading or adding history entries.

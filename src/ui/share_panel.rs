@@ -3,7 +3,7 @@
 use super::autosave::keep_previous_autosave;
 use super::banner::error_banner;
 use super::keys::Key;
-use super::share_link::{share_url, show_link_in_address_bar};
+use super::share_link::{show_link_in_address_bar, CurrentLink};
 use super::{AppState, Banner, BannerContext, Tr};
 use crate::i18n::format_count;
 use crate::model::export::{report_csv, scenario_json, UTF8_BOM};
@@ -62,31 +62,33 @@ pub fn SharePanel() -> impl IntoView {
     let copied = RwSignal::new(false);
     let snippet = RwSignal::new(None::<String>);
 
+    let current_link = expect_context::<CurrentLink>();
     let copy_link = move |_| {
         copied.set(false);
-        match state.scenario.with(share_url) {
-            Ok(url) => {
-                show_link_in_address_bar(&url);
-                link.set(Some(url.clone()));
-                // In an iframe the clipboard is usually not delegated (a console error, no copy):
-                // there the link is shown selected for the person to copy.
-                let framed = web_sys::window()
-                    .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
-                    .unwrap_or(false);
-                let clipboard = web_sys::window()
-                    .filter(|_| !framed)
-                    .map(|w| w.navigator().clipboard());
-                if let Some(clipboard) = clipboard {
-                    let promise = clipboard.write_text(&url);
-                    leptos::task::spawn_local(async move {
+        leptos::task::spawn_local(async move {
+            match current_link.now(state).await {
+                Ok(url) => {
+                    show_link_in_address_bar(&url);
+                    link.set(Some(url.clone()));
+                    // In an iframe the clipboard is usually not delegated (a console error, no
+                    // copy): there the link is shown selected for the person to copy.
+                    let framed = web_sys::window()
+                        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+                        .unwrap_or(false);
+                    let clipboard = web_sys::window()
+                        .filter(|_| !framed)
+                        .map(|w| w.navigator().clipboard());
+                    if let Some(clipboard) = clipboard {
                         // Refused (e.g. an iframe without clipboard permission): the link stays
                         // selectable in the field below.
-                        copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-                    });
+                        let written =
+                            wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
+                        copied.set(written.is_ok());
+                    }
                 }
+                Err(b) => banner.show(b),
             }
-            Err(b) => banner.show(b),
-        }
+        });
     };
     let export_json = move |_| {
         let (name, json) = state.scenario.with(|s| (s.name.clone(), scenario_json(s)));
@@ -166,14 +168,16 @@ pub fn SharePanel() -> impl IntoView {
             }
         });
     };
-    let embed = move |_| match state.scenario.with(share_url) {
-        Ok(url) => {
-            let with_embed = url.replacen('#', &format!("?{}=1#", Key::Embed.name()), 1);
-            let origin = web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default();
-            // The frame fits its content: the app posts its height (a number, nothing else).
-            snippet.set(Some(format!(
+    let embed = move |_| {
+        leptos::task::spawn_local(async move {
+            match current_link.now(state).await {
+                Ok(url) => {
+                    let with_embed = url.replacen('#', &format!("?{}=1#", Key::Embed.name()), 1);
+                    let origin = web_sys::window()
+                        .and_then(|w| w.location().origin().ok())
+                        .unwrap_or_default();
+                    // The frame fits its content: the app posts its height (a number, nothing else).
+                    snippet.set(Some(format!(
                 "<iframe id=\"collab-risk\" src=\"{with_embed}\" title=\"collab-risk\" width=\"100%\" height=\"900\" \
                  style=\"border:0\" loading=\"lazy\" referrerpolicy=\"no-referrer\" allow=\"clipboard-write\"></iframe>\n\
                  <script>\n\
@@ -185,13 +189,19 @@ pub fn SharePanel() -> impl IntoView {
                  }});\n\
                  </script>"
             )))
-        }
-        Err(b) => banner.show(b),
+                }
+                Err(b) => banner.show(b),
+            }
+        });
     };
+    // The printed report carries the scenario's link: made first if a change just happened.
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        leptos::task::spawn_local(async move {
+            let _ = current_link.now(state).await;
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        });
     };
     view! {
         <section class="panel share-panel" aria-labelledby="share-heading">
@@ -235,11 +245,13 @@ pub fn SharePanel() -> impl IntoView {
 
 /// Shown only when printing: what the report is, when it was made, and the link that reproduces it.
 #[component]
-pub fn PrintHeader(link: RwSignal<String>) -> impl IntoView {
+pub fn PrintHeader() -> impl IntoView {
     let tr = Tr::use_context();
     let state = AppState::use_context();
+    let current_link = expect_context::<CurrentLink>();
+    let link = move || current_link.current(state).unwrap_or_default();
     let date = move || {
-        let _ = link.get();
+        let _ = link();
         js_sys::Date::new_0()
             .to_locale_string(tr.locale().tag(), &JsValue::UNDEFINED)
             .as_string()
@@ -249,7 +261,7 @@ pub fn PrintHeader(link: RwSignal<String>) -> impl IntoView {
         <div class="print-only print-header">
             <p><strong>{move || state.scenario.with(|s| s.name.clone())}</strong></p>
             <p>{move || tr.f("print.generated", &[("date", &date())])}</p>
-            <p class="print-link">{move || tr.t("print.link")}" "<span>{move || link.get()}</span></p>
+            <p class="print-link">{move || tr.t("print.link")}" "<span>{link}</span></p>
         </div>
     }
 }

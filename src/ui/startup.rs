@@ -3,13 +3,31 @@
 //! banner and a working page, and nothing saved is overwritten by it.
 use super::autosave::{keep_previous_autosave, saved_scenario};
 use super::banner::error_banner;
+use super::browser_zlib::decode_fragment;
 use super::preset_locale::localize_preset;
 use super::share_link::{clear_fragment, current_fragment, is_link_attempt};
 use super::Banner;
 use crate::model::catalog::Catalog;
 use crate::model::presets;
 use crate::model::scenario::Scenario;
-use crate::model::share::decode_fragment;
+use crate::model::share::ShareError;
+
+/// The share link in the address bar when the page opened, already read (the browser's
+/// decompression is asynchronous, so it is read before the app mounts: the page never shows
+/// another scenario first). `None`: no link.
+#[derive(Default)]
+pub struct OpeningLink(pub Option<Result<Scenario, ShareError>>);
+
+impl OpeningLink {
+    /// Reads the address bar's share link, if any.
+    pub async fn read(catalog: &Catalog) -> Self {
+        let fragment = current_fragment();
+        if !is_link_attempt(&fragment) {
+            return Self(None);
+        }
+        Self(Some(decode_fragment(&fragment, catalog).await))
+    }
+}
 
 /// How the app starts: the scenario, the banner to show if something could not be read, and
 /// whether the scenario is the autosave itself (then there is nothing new to save).
@@ -24,19 +42,16 @@ pub struct Start {
 pub fn initial_scenario(
     catalog: &Catalog,
     locale: crate::i18n::Locale,
+    link: OpeningLink,
 ) -> Result<Start, crate::model::error::ModelError> {
-    let fragment = current_fragment();
-    let (link_problem, link_scenario) = if is_link_attempt(&fragment) {
-        match decode_fragment(&fragment, catalog) {
-            Ok(s) => (None, Some(s)),
-            Err(e) => {
-                // Refused: shown in the banner; a reload should not refuse it again.
-                clear_fragment();
-                (Some(error_banner(&e)), None)
-            }
+    let (link_problem, link_scenario) = match link.0 {
+        Some(Ok(s)) => (None, Some(s)),
+        Some(Err(e)) => {
+            // Refused: shown in the banner; a reload should not refuse it again.
+            clear_fragment();
+            (Some(error_banner(&e)), None)
         }
-    } else {
-        (None, None)
+        None => (None, None),
     };
     if let Some(scenario) = link_scenario {
         keep_previous_autosave();

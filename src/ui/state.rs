@@ -168,6 +168,11 @@ impl AppState {
         self.revision.get_value()
     }
 
+    /// [`AppState::revision`] without tracking: "is this still the scenario I started from?"
+    pub fn revision_untracked(&self) -> u64 {
+        self.revision.get_value()
+    }
+
     /// The one way the scenario changes: a new revision, then the change.
     fn write(&self, f: impl FnOnce(&mut Scenario)) {
         self.revision.update_value(|r| *r = r.wrapping_add(1));
@@ -251,7 +256,15 @@ impl AppState {
             s.progress = 0.0;
             s.started_ms = now_ms();
         });
-        self.schedule_chunk(generation, run, report);
+        if generation == 1 {
+            // The page's first run starts after the first frame: the deterministic results and
+            // the heatmap are painted before the Monte Carlo takes the main thread (on a slow
+            // phone its chunks would otherwise come first).
+            let state = *self;
+            request_animation_frame(move || state.schedule_chunk(generation, run, report));
+        } else {
+            self.schedule_chunk(generation, run, report);
+        }
     }
 
     fn schedule_chunk(

@@ -34,7 +34,14 @@ async function phoneLoad(browser, server, ready) {
     await page.goto(server.url, { waitUntil: 'commit' });
     const readyAt = await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 60000 })).jsonValue();
     const paint = await (await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 10000 })).jsonValue();
-    return { paint, ready: readyAt };
+    // Where the time goes: the wasm's last byte, the app mounted (collab-risk's bench build marks
+    // it), and how many elements the page holds when ready.
+    const parts = await page.evaluate(() => ({
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
+      mounted: performance.getEntriesByName('app-mounted')[0]?.startTime,
+      elements: document.getElementsByTagName('*').length,
+    }));
+    return { paint, ready: readyAt, ...parts };
   } finally { await context.close(); }
 }
 /** Repeat visits on the phone profile, the files from the service worker's cache: ms to ready. */
@@ -132,6 +139,8 @@ try {
   row('navigation -> first contentful paint', s(median(ours.map((r) => r.paint))), bare ? s(median(theirs.map((r) => r.paint))) : '');
   row('navigation -> heatmap drawn / button shown', s(median(ours.map((r) => r.ready))), bare ? s(median(theirs.map((r) => r.ready))) : '');
   row('repeat visit (from the service worker) -> heatmap', s(median(repeat)), '');
+  const mid = (f) => { const xs = ours.map(f).filter((x) => x !== undefined); return xs.length ? median(xs) : NaN; };
+  console.log(`  collab-risk, where the time goes (medians): wasm received ${s(mid((r) => r.wasm))}, app mounted ${s(mid((r) => r.mounted))}, heatmap drawn ${s(mid((r) => r.ready))}; ${mid((r) => r.elements)} elements in the page${bare ? `; bare: wasm received ${s(median(theirs.map((r) => r.wasm)))}` : ''}`);
   console.log(`  all runs: collab-risk ${ours.map((r) => s(r.ready)).join(', ')}${bare ? `; bare ${theirs.map((r) => s(r.ready)).join(', ')}` : ''}`);
   const ratio = bare ? median(ours.map((r) => r.ready)) / median(theirs.map((r) => r.ready)) : NaN;
   console.log(`goals: dist <= 300 KB gzipped; phone navigation -> heatmap <= 2.50 s median and <= 3x the bare app (now ${bare ? ratio.toFixed(1) + 'x' : 'n/a'})`);

@@ -68,8 +68,19 @@ async function pageTexts(page) {
   });
 }
 
+/** Opens every section. Collapsed sections build their content when first opened (after the
+ *  toggle event, a task later), and may hold sections of their own: open until none is closed. */
 async function openEverything(page) {
-  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  for (let round = 0; round < 5; round++) {
+    const opened = await page.evaluate(async () => {
+      const closed = [...document.querySelectorAll('details:not([open])')];
+      for (const d of closed) d.open = true;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return closed.length;
+    });
+    if (opened === 0) return;
+  }
+  throw new Error('sections keep closing');
 }
 
 for (const lang of ['zh-Hant', 'pt']) {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateSync, deflateRawSync } from 'node:zlib';
-import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario } from './support.mjs';
+import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario, evaluator } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -351,14 +351,51 @@ test('print: a report with every section open, the date and the link', async () 
   const { page, context, problems } = await openPage(browser, server.origin);
   const app = new AppPage(page, server.url);
   await app.open();
+  await app.setUsers(77);
+  // The link is made (asynchronously, by the browser's compression) moments after each change.
+  await page.waitForFunction(() => /#s=1\./.test(document.querySelector('.print-link span')?.textContent ?? ''));
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  assert.match(await page.locator('.print-link span').innerText(), /#s=1\./);
+  const printed = await page.locator('.print-link span').innerText();
+  assert.match(printed, /#s=1\./);
+  assert.equal(JSON.parse(evaluator(['--print-link', printed])).organisation.users, 77, 'the printed link holds the edited scenario');
   assert.equal(await page.locator('details:not([open])').count(), 0, 'all details open for print');
   assert.equal(await app.byTestId('share-button').isVisible(), false);
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   assert.ok(await page.locator('details:not([open])').count() > 0, 'restored after printing');
   assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('one link format, two codecs: native links open in the page, the page\'s links read natively', async () => {
+  // The page deflates with the browser's CompressionStream, the evaluator with miniz_oxide.
+  const scenario = presetScenario('school-80');
+  scenario.organisation.users = 93;
+  scenario.simulation.seed = 2468;
+  scenario.name = 'Codec check — 澳門 — ligação';
+  const nativeLink = evaluator(['--make-link', '-'], JSON.stringify(scenario)).trim();
+  assert.match(nativeLink, /^s=1\.[A-Za-z0-9_-]+$/);
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const app = new AppPage(page, server.url);
+  await page.goto(`${server.url}#${nativeLink}`);
+  await app.byTestId('total-cost').first().waitFor();
+  assert.equal(await app.byTestId('users-input').inputValue(), '93');
+  assert.equal(await app.byTestId('error-banner').count(), 0);
+  // Back: the page's own link, decoded by the evaluator, is the same scenario.
+  await app.byTestId('share-button').click();
+  const pageLink = await app.byTestId('share-link').inputValue();
+  assert.notEqual(pageLink.split('#')[1], nativeLink, 'made by the other codec (different bytes)');
+  const expected = JSON.parse(evaluator(['--print-link', nativeLink]));
+  assert.deepEqual(JSON.parse(evaluator(['--print-link', pageLink])), expected);
+  // And an edit in the page travels too.
+  await app.setUsers(94);
+  await page.waitForFunction(() => document.querySelector('[data-testid="users-input"]').value === '94');
+  await app.byTestId('share-button').click();
+  await page.waitForFunction((old) => document.querySelector('[data-testid="share-link"]').value !== old, pageLink);
+  const edited = await app.byTestId('share-link').inputValue();
+  assert.equal(JSON.parse(evaluator(['--print-link', edited])).organisation.users, 94);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
   await context.close();
 });
 

@@ -4,12 +4,13 @@ use std::fmt;
 
 use collab_risk::model::catalog::Catalog;
 use collab_risk::model::decision::evaluate;
-use collab_risk::model::error::ModelError;
+use collab_risk::model::error::{InputError, ModelError};
 use collab_risk::model::presets;
 use collab_risk::model::scenario::Scenario;
+use collab_risk::model::share::{decode_fragment, encode_fragment, ShareError};
 
 /// Usage text.
-pub const USAGE: &str = "usage: evaluate [--trials N] [--seed S] (FILE | - | --preset NAME)\n       evaluate --print-preset NAME\n       evaluate --list-presets";
+pub const USAGE: &str = "usage: evaluate [--trials N] [--seed S] (FILE | - | --preset NAME | --link URL)\n       evaluate --make-link (FILE | - | --preset NAME)\n       evaluate --print-preset NAME\n       evaluate --print-link URL\n       evaluate --list-presets";
 
 /// A refused invocation: exit code 2 and one line on stderr.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,15 @@ impl fmt::Display for CliError {
             .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
             .collect();
         write!(f, "error [{}]: {line}", self.code)
+    }
+}
+
+impl From<ShareError> for CliError {
+    fn from(e: ShareError) -> Self {
+        CliError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -59,6 +69,10 @@ pub enum Command {
     Preset(String),
     /// Evaluate a file (`-` = stdin).
     File(String),
+    /// Evaluate the scenario in a share link (a URL or its fragment).
+    Link(String),
+    /// Print the scenario JSON a share link holds.
+    PrintLink(String),
     /// Print usage.
     Help,
 }
@@ -67,6 +81,8 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invocation {
     pub command: Command,
+    /// Print the scenario's share-link fragment (`s=1.…`) instead of evaluating it.
+    pub make_link: bool,
     pub trials: Option<u32>,
     pub seed: Option<u32>,
 }
@@ -87,11 +103,12 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, CliError> {
     let mut command = None;
     let mut trials = None;
     let mut seed = None;
+    let mut make_link = false;
     let mut iter = args.iter();
     let set = |c: Command, command: &mut Option<Command>| {
         if command.is_some() {
             Err(usage(
-                "give only one of FILE, -, --preset, --print-preset, --list-presets",
+                "give only one of FILE, -, --preset, --link, --print-preset, --print-link, --list-presets",
             ))
         } else {
             *command = Some(c);
@@ -114,6 +131,19 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, CliError> {
                     .ok_or_else(|| usage("--preset: needs a preset name"))?;
                 set(Command::Preset(name.clone()), &mut command)?
             }
+            "--link" => {
+                let url = iter
+                    .next()
+                    .ok_or_else(|| usage("--link: needs a share link"))?;
+                set(Command::Link(url.clone()), &mut command)?
+            }
+            "--print-link" => {
+                let url = iter
+                    .next()
+                    .ok_or_else(|| usage("--print-link: needs a share link"))?;
+                set(Command::PrintLink(url.clone()), &mut command)?
+            }
+            "--make-link" => make_link = true,
             "--trials" => trials = Some(number("--trials", iter.next())?),
             "--seed" => seed = Some(number("--seed", iter.next())?),
             "-" => set(Command::File("-".into()), &mut command)?,
@@ -125,14 +155,27 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, CliError> {
     }
     let command = command
         .ok_or_else(|| usage("nothing to do; give FILE, -, --preset NAME or --list-presets"))?;
+    if make_link
+        && !matches!(
+            command,
+            Command::File(_) | Command::Preset(_) | Command::Link(_)
+        )
+    {
+        return Err(usage(
+            "--make-link: give the scenario as FILE, -, --preset NAME or --link URL",
+        ));
+    }
     Ok(Invocation {
         command,
+        make_link,
         trials,
         seed,
     })
 }
 
-/// Evaluate scenario bytes with optional overrides; the report as pretty JSON.
+/// Evaluate scenario bytes with optional overrides; the report as pretty JSON (what `run` does
+/// for FILE and `-`; the tests feed it arbitrary bytes).
+#[cfg(test)]
 pub fn evaluate_bytes(
     bytes: &[u8],
     trials: Option<u32>,
@@ -143,12 +186,13 @@ pub fn evaluate_bytes(
     evaluate_scenario(scenario, trials, seed, catalog)
 }
 
-fn evaluate_scenario(
+/// The scenario with the overrides applied, validated (a refused override names its flag).
+fn prepared(
     mut scenario: Scenario,
     trials: Option<u32>,
     seed: Option<u32>,
     catalog: &Catalog,
-) -> Result<String, CliError> {
+) -> Result<Scenario, CliError> {
     if let Some(t) = trials {
         scenario.simulation.trials = t;
     }
@@ -167,6 +211,16 @@ fn evaluate_scenario(
             },
             _ => e.into(),
         })?;
+    Ok(scenario)
+}
+
+fn evaluate_scenario(
+    scenario: Scenario,
+    trials: Option<u32>,
+    seed: Option<u32>,
+    catalog: &Catalog,
+) -> Result<String, CliError> {
+    let scenario = prepared(scenario, trials, seed, catalog)?;
     let report = evaluate(&scenario, catalog)?;
     Ok(report.to_json_pretty()?)
 }
@@ -179,25 +233,27 @@ pub type InputReader<'a> = dyn FnMut(&str, u64) -> Result<Vec<u8>, String> + 'a;
 pub fn run(args: &[String], read_input: &mut InputReader<'_>) -> Result<String, CliError> {
     let invocation = parse_args(args)?;
     let catalog = Catalog::embedded()?;
-    match invocation.command {
-        Command::Help => Ok(USAGE.to_string()),
-        Command::ListPresets => Ok(presets::names().join("\n")),
-        Command::PrintPreset(name) => Ok(presets::load(&name)?.to_json_pretty()?),
-        Command::Preset(name) => evaluate_scenario(
-            presets::load(&name)?,
-            invocation.trials,
-            invocation.seed,
-            catalog,
-        ),
+    let scenario = match invocation.command {
+        Command::Help => return Ok(USAGE.to_string()),
+        Command::ListPresets => return Ok(presets::names().join("\n")),
+        Command::PrintPreset(name) => return Ok(presets::load(&name)?.to_json_pretty()?),
+        Command::PrintLink(url) => return Ok(decode_fragment(&url, catalog)?.to_json_pretty()?),
+        Command::Preset(name) => presets::load(&name)?,
+        Command::Link(url) => decode_fragment(&url, catalog)?,
         Command::File(path) => {
             let limit = catalog.limits.input_bytes.max;
             let bytes = read_input(&path, limit.saturating_add(1)).map_err(|message| CliError {
                 code: "io_error",
                 message: format!("{path}: {message}"),
             })?;
-            evaluate_bytes(&bytes, invocation.trials, invocation.seed)
+            Scenario::from_json_bytes(&bytes, catalog)?
         }
+    };
+    if invocation.make_link {
+        let scenario = prepared(scenario, invocation.trials, invocation.seed, catalog)?;
+        return Ok(encode_fragment(&scenario)?);
     }
+    evaluate_scenario(scenario, invocation.trials, invocation.seed, catalog)
 }
 
 #[cfg(test)]
@@ -268,6 +324,31 @@ mod tests {
         assert_eq!(call(&["--bogus"]).unwrap_err().code, "usage");
         assert_eq!(call(&[]).unwrap_err().code, "usage");
         assert_eq!(call(&["missing.json"]).unwrap_err().code, "io_error");
+        // Share links: made from a scenario, read back, evaluated as the scenario itself is.
+        let link = call(&["--make-link", "--preset", "clinic-30", "--seed", "11"]).unwrap();
+        assert!(link.starts_with("s=1."), "{link}");
+        let url = format!("https://example.org/tools/collab-risk/#{link}");
+        let mut scenario = presets::load("clinic-30").unwrap();
+        scenario.simulation.seed = 11;
+        assert_eq!(
+            call(&["--print-link", &url]).unwrap(),
+            scenario.to_json_pretty().unwrap()
+        );
+        assert_eq!(
+            call(&["--link", &url]).unwrap(),
+            call(&["--preset", "clinic-30", "--seed", "11"]).unwrap()
+        );
+        assert_eq!(
+            call(&["--link", "#s=1.AAAA"]).unwrap_err().code,
+            "share_corrupt"
+        );
+        assert_eq!(call(&["--make-link"]).unwrap_err().code, "usage");
+        assert_eq!(
+            call(&["--make-link", "--print-preset", "clinic-30"])
+                .unwrap_err()
+                .code,
+            "usage"
+        );
         let too_big = vec![b' '; 2_000_000];
         assert_eq!(
             evaluate_bytes(&too_big, None, None).unwrap_err().code,

@@ -1,6 +1,7 @@
 //! Headless evaluator: scenario JSON in, report JSON out.
-//! `evaluate FILE | - | --preset NAME [--trials N] [--seed S]`, `--print-preset NAME`,
-//! `--list-presets`. Bad input: exit code 2 and one line on stderr.
+//! `evaluate FILE | - | --preset NAME | --link URL [--trials N] [--seed S]`,
+//! `--make-link (FILE | - | --preset NAME)` (the share link's fragment), `--print-preset NAME`,
+//! `--print-link URL` (the scenario a link holds), `--list-presets`. Bad input: exit code 2 and one line on stderr.
 use std::io::Read;
 use std::process::ExitCode;
 
