@@ -347,12 +347,13 @@ fn KeyResults(id: String) -> impl IntoView {
                 .unwrap_or_else(|| "—".into())
         }
     };
+    let contributions_open = RwSignal::new(false);
     let roi = {
         let id = id.clone();
         move || {
             let estimate = state.option_result(&id, |o| o.roi.clone())?;
             let sim = Signal::derive(sim.clone());
-            Some(view! { <RoiFigures estimate sim /> })
+            Some(view! { <RoiFigures estimate sim contributions_open /> })
         }
     };
     view! {
@@ -392,7 +393,13 @@ fn KeyResults(id: String) -> impl IntoView {
 /// The compliance ROI of one option: exact expected figures at once, the simulated spread
 /// (90 % interval of the net benefit, P(pays off)) when the simulation has run.
 #[component]
-fn RoiFigures(estimate: RoiEstimate, sim: Signal<Option<OptionReport>>) -> impl IntoView {
+fn RoiFigures(
+    estimate: RoiEstimate,
+    sim: Signal<Option<OptionReport>>,
+    /// Whether the contribution list is open: kept by the card, since these figures are rebuilt
+    /// on every change (the list would otherwise fold shut under the reader).
+    contributions_open: RwSignal<bool>,
+) -> impl IntoView {
     let tr = Tr::use_context();
     if !estimate.has_measures {
         return view! { <p class="roi muted">{move || tr.t("result.no_measures")}</p> }.into_any();
@@ -469,7 +476,8 @@ fn RoiFigures(estimate: RoiEstimate, sim: Signal<Option<OptionReport>>) -> impl 
             <dd>{format_mop_f64(l, estimate.expected_loss_avoided_mop)}</dd>
         </dl>
         <p class="help roi-help">{tr.t("result.p_pays_off_help")}</p>
-        <details class="contributions">
+        <details class="contributions" open=contributions_open.get_untracked()
+            on:toggle=move |ev| contributions_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
             <summary>{tr.t("result.contributions")}</summary>
             <ul class="contribution-list">{contributions}</ul>
         </details>

@@ -116,6 +116,12 @@ test('ROI: uncapped, with its interval, P(pays off) explained and each measure\'
   const first = native.contributions[0];
   const shown = await dingtalk.locator(`[data-testid="measure-contribution"][data-measure="${first.measure}"] strong`).innerText();
   assert.equal(mopValue(shown), Math.round(first.net_benefit_mop));
+  // The figures are rebuilt on every change; the list the reader opened stays open.
+  const before = await dingtalk.locator('[data-testid="net-benefit"]').innerText();
+  await app.setUsers(260);
+  await page.waitForFunction((old) => document.querySelectorAll('[data-testid="option-card"]')[1]
+    .querySelector('[data-testid="net-benefit"]').innerText !== old, before);
+  assert.equal(await dingtalk.locator('details.contributions').evaluate((d) => d.open), true, 'still open after an edit');
   await page.waitForTimeout(0);
   clean(problems);
   await context.close();
