@@ -209,6 +209,15 @@ fn LanguageSelect() -> impl IntoView {
     let LocaleContext(locale) = expect_context::<LocaleContext>();
     let banner = expect_context::<BannerContext>();
     let tr = Tr::use_context();
+    // Absent when the catalog failed to load (the header alone is shown).
+    let state = use_context::<AppState>();
+    let switch_to = move |l: Locale| {
+        let from = locale.get_untracked();
+        locale.set(l);
+        if let Some(state) = state {
+            state.update_texts(|s| super::preset_locale::relocalize(s, from, l));
+        }
+    };
     // The language last asked for: a slow fetch for an earlier choice must not win.
     let requested = RwSignal::new(None::<Locale>);
     let select = NodeRef::<leptos::html::Select>::new();
@@ -224,7 +233,7 @@ fn LanguageSelect() -> impl IntoView {
                     let Some(l) = Locale::from_tag(&event_target_value(&ev)) else { return };
                     if Translations::embedded().is_loaded(l) {
                         requested.set(None);
-                        locale.set(l);
+                        switch_to(l);
                         return;
                     }
                     requested.set(Some(l));
@@ -235,7 +244,7 @@ fn LanguageSelect() -> impl IntoView {
                         }
                         requested.set(None);
                         match result {
-                            Ok(()) => locale.set(l),
+                            Ok(()) => switch_to(l),
                             Err(e) => {
                                 // The picker shows the language the page is still in.
                                 if let Some(s) = select.get_untracked() {

@@ -1,5 +1,6 @@
 //! Built-in presets in the reader's language.
 use crate::i18n::{Locale, Translations};
+use crate::model::presets;
 use crate::model::scenario::Scenario;
 
 /// A preset in the reader's language: its name, option labels and claim texts come from the
@@ -21,4 +22,47 @@ pub fn localize_preset(name: &str, mut scenario: Scenario, locale: Locale) -> Sc
         }
     }
     scenario
+}
+
+/// Puts the built-in presets' texts that are still in `from`'s words (never edited) into `to`'s
+/// words, so a reader who switches language sees the preset's names in it; whatever the reader
+/// typed stays as typed. Whether anything changed.
+pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
+    let t = Translations::embedded();
+    let text = |l: Locale, key: &str, english: &str| t.lookup(l, key).unwrap_or(english).to_owned();
+    let mut changed = false;
+    let mut swap = |current: &mut String, key: String, english: &str| {
+        if *current == text(from, &key, english) {
+            let wanted = text(to, &key, english);
+            if wanted != *current {
+                *current = wanted;
+                changed = true;
+            }
+        }
+    };
+    for name in presets::names() {
+        let Ok(original) = presets::load(name) else {
+            continue;
+        };
+        swap(
+            &mut scenario.name,
+            format!("preset.{name}.name"),
+            &original.name,
+        );
+        for option in &mut scenario.options {
+            if let Some(o) = original.options.iter().find(|o| o.id == option.id) {
+                swap(
+                    &mut option.label,
+                    format!("preset.{name}.{}", o.id),
+                    &o.label,
+                );
+            }
+        }
+        if let Some(claim) = original.claims.first() {
+            for c in &mut scenario.claims {
+                swap(&mut c.text, format!("preset.{name}.claim"), &claim.text);
+            }
+        }
+    }
+    changed
 }

@@ -188,6 +188,16 @@ impl AppState {
         self.write(f);
     }
 
+    /// Rewrites texts the reader did not write (e.g. preset names into a newly chosen language):
+    /// a change like any other, except that the offer to undo a replacement stays. `f` says
+    /// whether it changed anything; nothing changed, nothing recomputed.
+    pub fn update_texts(&self, f: impl FnOnce(&mut Scenario) -> bool) {
+        let mut scenario = self.scenario.get_untracked();
+        if f(&mut scenario) {
+            self.write(|s| *s = scenario);
+        }
+    }
+
     /// Reads option `id` of the working scenario (tracked).
     pub fn with_option<R>(&self, id: &str, f: impl FnOnce(&OptionSpec) -> R) -> Option<R> {
         self.scenario.with(|s| s.option(id).map(f))

@@ -324,6 +324,23 @@ test('on a 390 px phone nothing scrolls sideways, with every section open', asyn
   await context.close();
 });
 
+test('on a phone the undo offer never covers the verdict bar, wherever the reader scrolls', async () => {
+  const { context, page, app, problems } = await open({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 2 });
+  await app.loadPreset('bank-200');
+  await app.byTestId('undo-notice').waitFor();
+  for (const y of [0, 900, 2500]) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(50);
+    const [notice, verdict] = await Promise.all([app.byTestId('undo-notice').boundingBox(), app.byTestId('verdict').boundingBox()]);
+    const overlap = notice.y < verdict.y + verdict.height && verdict.y < notice.y + notice.height;
+    const seen = (b) => b.y < 800 && b.y + b.height > 0;
+    assert.ok(seen(notice), `undo offer in view at scroll ${y}`);
+    assert.ok(!(seen(verdict) && overlap), `scroll ${y}: undo offer ${JSON.stringify(notice)} over the verdict ${JSON.stringify(verdict)}`);
+  }
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('loading a preset can be undone; a blank option name still shows a name', async () => {
   const { context, page, app, problems } = await open();
   await app.setUsers(77);

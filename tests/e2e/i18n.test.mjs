@@ -118,6 +118,32 @@ for (const lang of ['zh-Hant', 'pt']) {
   });
 }
 
+test('a preset\'s names follow the language; names the reader typed stay as typed', async () => {
+  const locale = (tag) => JSON.parse(readFileSync(new URL(`../../locales/${tag}.json`, import.meta.url), 'utf8'));
+  const [pt, zh] = [locale('pt'), locale('zh-Hant')];
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const app = new AppPage(page, server.url);
+  await app.open();
+  await app.loadPreset('bank-200');
+  const labels = () => app.byTestId('option-label').evaluateAll((es) => es.map((e) => e.value));
+  await app.byTestId('undo-notice').waitFor();
+  await app.setLanguage('pt');
+  await page.waitForFunction((want) => document.querySelector('[data-testid="option-label"]').value === want, pt['preset.bank-200.dingtalk_default']);
+  const inPt = await labels();
+  assert.ok(inPt.includes(pt['preset.bank-200.teams']), `${inPt}`);
+  assert.equal(await app.byTestId('undo-notice').count(), 1, 'a language switch is not an edit: the preset can still be undone');
+  // The reader names the first option; the others still follow the language.
+  await app.byTestId('option-label').first().fill('A nossa escolha');
+  await app.setLanguage('zh-Hant');
+  await page.waitForFunction((want) => [...document.querySelectorAll('[data-testid="option-label"]')].some((e) => e.value === want), zh['preset.bank-200.teams']);
+  const inZh = await labels();
+  assert.equal(inZh[0], 'A nossa escolha');
+  assert.ok(inZh.includes(zh['preset.bank-200.element_macau']), `${inZh}`);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await context.close();
+});
+
 test('the heuristic finds an English sentence (the check can fail)', () => {
   assert.deepEqual(englishRuns('估算： estimate, enter your own quote'), ['estimate, enter your own quote']);
   assert.deepEqual(englishRuns('來源：Microsoft 365 Business Basic（Teams）'), []);
