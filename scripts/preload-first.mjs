@@ -10,14 +10,22 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) { console.error('preload-first: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
-const links = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>/g)].map((m) => m[0]);
-if (links.length === 0) { console.log('preload-first: no preload links (nothing to move)'); process.exit(0); }
-for (const l of links) html = html.replace(l, '');
-// After the stylesheet, which comes after the CSP meta tag (the policy applies to what follows it).
-const anchor = /<link rel="stylesheet"[^>]*>/;
-if (!anchor.test(html) || html.search(anchor) < html.search(/http-equiv="Content-Security-Policy"/)) {
-  console.error('preload-first: no stylesheet link after the CSP meta tag in index.html'); process.exit(1);
+// Trunk writes each as <link rel="modulepreload|preload" …>; the whole line goes, indentation included.
+const LINK = /^[ \t]*<link\b(?=[^>]*\brel="(?:modulepreload|preload)")[^>]*>[ \t]*\r?\n?/gm;
+const links = [...html.matchAll(LINK)].map((m) => m[0].trim());
+if (links.length === 0) {
+  // Trunk always writes them (the loader, the wasm): their absence means its output changed.
+  console.error('preload-first: no <link rel="modulepreload"> or <link rel="preload"> in index.html'); process.exit(1);
 }
+// The preloads may sit on one line after other markup (Trunk puts them after </script>): take the
+// tags themselves out too.
+html = html.replace(LINK, '');
+for (const l of links) html = html.split(l).join('');
+const csp = html.search(/http-equiv="Content-Security-Policy"/);
+const anchor = /<link rel="stylesheet"[^>]*>/;
+const at = html.search(anchor);
+// After the stylesheet, which comes after the CSP meta tag (the policy applies to what follows it).
+if (csp < 0 || at < csp) { console.error('preload-first: no stylesheet link after the CSP meta tag in index.html'); process.exit(1); }
 html = html.replace(anchor, (m) => `${m}\n    ${links.join('\n    ')}`);
 writeFileSync(file, html);
 console.log(`preload-first: ${links.length} preload link(s) moved before the first script`);

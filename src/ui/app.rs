@@ -152,8 +152,12 @@ fn Shell() -> impl IntoView {
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintTitle />
             <PrintHeader />
-            <ErrorBanner />
-            <UndoReplaceNotice />
+            // What just happened (a refused link or file, an undo offer): kept in view at the
+            // bottom of the screen, never over the verdict bar at the top.
+            <div class="notices">
+                <ErrorBanner />
+                <UndoReplaceNotice />
+            </div>
             <ModelErrorNotice />
             <Verdict />
             <ClaimsPanel />
@@ -281,7 +285,13 @@ fn PresetSelect() -> impl IntoView {
     // The picker names a preset only while the scenario is that preset: the first edit clears it.
     let loaded_at = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let edited = state.revision() != loaded_at.get_value();
+        let revision = state.revision();
+        // The preset's names put into another language: still the preset.
+        if revision == state.relabelled_at() && loaded_at.get_value().wrapping_add(1) == revision {
+            loaded_at.set_value(revision);
+            return;
+        }
+        let edited = revision != loaded_at.get_value();
         if edited && selected.with_untracked(|s| !s.is_empty()) {
             selected.set(String::new());
         }
@@ -300,6 +310,9 @@ fn PresetSelect() -> impl IntoView {
                             let s = localize_preset(&name, s, tr.locale());
                             keep_previous_autosave();
                             state.replace(s);
+                            // A notice about the scenario that was there (e.g. a refused link,
+                            // "showing your last saved scenario") no longer describes the page.
+                            banner.0.set(None);
                             loaded_at.set_value(untrack(|| state.revision()));
                             selected.set(name);
                         }

@@ -20,6 +20,8 @@ const SLICE = 1024;
  *  ('corrupt') if the stream is invalid, cut off, fails its checksum or has bytes after its end. */
 export async function inflate(bytes, limit) {
   if (!supported()) throw 'unsupported';
+  // `bytes` is a view into the wasm's memory, which may grow (and detach it) while this awaits.
+  bytes = bytes.slice();
   const ds = new DecompressionStream('deflate');
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
@@ -44,7 +46,8 @@ export async function inflate(bytes, limit) {
       if (done) break;
       total += value.length;
       if (total > limit) {
-        failed = 'too_large';
+        // A stream found corrupt before the limit stays corrupt (as the native inflater says).
+        failed ??= 'too_large';
         await reader.cancel().catch(() => {});
         break;
       }

@@ -18,8 +18,8 @@ extern "C" {
     async fn inflate(bytes: &[u8], limit: f64) -> Result<JsValue, JsValue>;
 }
 
-/// What the browser's codec reports when it refuses: see browser_zlib.js.
-fn codec_error(thrown: JsValue, limit: usize) -> ShareError {
+/// What the browser's inflater reports when it refuses: see browser_zlib.js.
+fn inflate_error(thrown: JsValue, limit: usize) -> ShareError {
     match thrown.as_string().as_deref() {
         Some("too_large") => ShareError::TooLarge { limit },
         Some("unsupported") => ShareError::Unsupported,
@@ -32,9 +32,8 @@ fn codec_error(thrown: JsValue, limit: usize) -> ShareError {
 /// The fragment (without `#`) for `scenario`, as `share::encode_fragment` makes it natively.
 pub async fn encode_fragment(scenario: &Scenario) -> Result<String, ShareError> {
     let json = link_json(scenario)?;
-    let deflated = deflate(&json)
-        .await
-        .map_err(|e| codec_error(e, json.len()))?;
+    // Compressing our own JSON fails only where the browser cannot compress at all.
+    let deflated = deflate(&json).await.map_err(|_| ShareError::Unsupported)?;
     fragment_from_deflated(&js_sys::Uint8Array::new(&deflated).to_vec())
 }
 
@@ -45,6 +44,6 @@ pub async fn decode_fragment(fragment: &str, catalog: &Catalog) -> Result<Scenar
     // The limit fits an f64 exactly (at most 1 MiB).
     let json = inflate(&payload.deflated, payload.limit as f64)
         .await
-        .map_err(|e| codec_error(e, payload.limit))?;
+        .map_err(|e| inflate_error(e, payload.limit))?;
     scenario_from_link_json(&js_sys::Uint8Array::new(&json).to_vec(), catalog)
 }

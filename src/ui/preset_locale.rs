@@ -31,8 +31,12 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
     let t = Translations::embedded();
     let text = |l: Locale, key: &str, english: &str| t.lookup(l, key).unwrap_or(english).to_owned();
     let mut changed = false;
-    let mut swap = |current: &mut String, key: String, english: &str| {
-        if *current == text(from, &key, english) {
+    // Each text is put into the new language once, by the first preset it belongs to (another
+    // preset's old words never match a text already swapped).
+    let mut done = std::collections::HashSet::new();
+    let mut swap = |field: usize, current: &mut String, key: String, english: &str| {
+        if !done.contains(&field) && *current == text(from, &key, english) {
+            done.insert(field);
             let wanted = text(to, &key, english);
             if wanted != *current {
                 *current = wanted;
@@ -44,14 +48,18 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
         let Ok(original) = presets::load(name) else {
             continue;
         };
+        // Fields: 0 the name, 1.. the options, then the claims.
         swap(
+            0,
             &mut scenario.name,
             format!("preset.{name}.name"),
             &original.name,
         );
-        for option in &mut scenario.options {
+        let options = scenario.options.len();
+        for (i, option) in scenario.options.iter_mut().enumerate() {
             if let Some(o) = original.options.iter().find(|o| o.id == option.id) {
                 swap(
+                    1 + i,
                     &mut option.label,
                     format!("preset.{name}.{}", o.id),
                     &o.label,
@@ -59,8 +67,13 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
             }
         }
         if let Some(claim) = original.claims.first() {
-            for c in &mut scenario.claims {
-                swap(&mut c.text, format!("preset.{name}.claim"), &claim.text);
+            for (i, c) in scenario.claims.iter_mut().enumerate() {
+                swap(
+                    1 + options + i,
+                    &mut c.text,
+                    format!("preset.{name}.claim"),
+                    &claim.text,
+                );
             }
         }
     }

@@ -10,6 +10,31 @@ impl Printing {
     pub fn get(self) -> bool {
         self.0.get()
     }
+
+    /// The Print button: builds what printing needs, then opens the browser's print. `print()`
+    /// blocks the task that calls it while the page is laid out, so what `beforeprint` sets off
+    /// would come too late from inside it; here the sections are built (and the link shown) a
+    /// task before.
+    pub async fn print_page(self) {
+        self.0.set(true);
+        next_task().await;
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    }
+}
+
+/// Resolves in a later task (after the reactive updates queued now have run).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let later = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !later {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Opens every `<details>` before printing (closed ones would print empty) and restores them after.

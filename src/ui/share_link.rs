@@ -76,6 +76,12 @@ impl CurrentLink {
         result
     }
 
+    /// The link if it has been made for the scenario as it is now (untracked): what a click
+    /// handler can use at once, while it still holds the reader's gesture.
+    pub fn ready(self, state: AppState) -> Option<Result<String, Banner>> {
+        self.made_for(state.revision_untracked())
+    }
+
     fn made_for(self, revision: u64) -> Option<Result<String, Banner>> {
         self.made.with_untracked(|m| {
             m.as_ref()

@@ -3,6 +3,7 @@
 use super::autosave::keep_previous_autosave;
 use super::banner::error_banner;
 use super::keys::Key;
+use super::print::Printing;
 use super::share_link::{show_link_in_address_bar, CurrentLink};
 use super::{AppState, Banner, BannerContext, Tr};
 use crate::i18n::format_count;
@@ -63,32 +64,40 @@ pub fn SharePanel() -> impl IntoView {
     let snippet = RwSignal::new(None::<String>);
 
     let current_link = expect_context::<CurrentLink>();
+    // Shows the link and copies it. Called in the click handler itself when the link is ready
+    // (some browsers copy only while the click's gesture lasts), else once it is made.
+    let deliver = move |url: String| {
+        show_link_in_address_bar(&url);
+        link.set(Some(url.clone()));
+        // In an iframe the clipboard is usually not delegated (a console error, no copy): there
+        // the link is shown selected for the person to copy.
+        let framed = web_sys::window()
+            .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+            .unwrap_or(false);
+        let clipboard = web_sys::window()
+            .filter(|_| !framed)
+            .map(|w| w.navigator().clipboard());
+        if let Some(clipboard) = clipboard {
+            let promise = clipboard.write_text(&url);
+            leptos::task::spawn_local(async move {
+                // Refused (e.g. an iframe without clipboard permission): the link stays
+                // selectable in the field below.
+                copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+            });
+        }
+    };
     let copy_link = move |_| {
         copied.set(false);
-        leptos::task::spawn_local(async move {
-            match current_link.now(state).await {
-                Ok(url) => {
-                    show_link_in_address_bar(&url);
-                    link.set(Some(url.clone()));
-                    // In an iframe the clipboard is usually not delegated (a console error, no
-                    // copy): there the link is shown selected for the person to copy.
-                    let framed = web_sys::window()
-                        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
-                        .unwrap_or(false);
-                    let clipboard = web_sys::window()
-                        .filter(|_| !framed)
-                        .map(|w| w.navigator().clipboard());
-                    if let Some(clipboard) = clipboard {
-                        // Refused (e.g. an iframe without clipboard permission): the link stays
-                        // selectable in the field below.
-                        let written =
-                            wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
-                        copied.set(written.is_ok());
-                    }
+        match current_link.ready(state) {
+            Some(Ok(url)) => deliver(url),
+            Some(Err(b)) => banner.show(b),
+            None => leptos::task::spawn_local(async move {
+                match current_link.now(state).await {
+                    Ok(url) => deliver(url),
+                    Err(b) => banner.show(b),
                 }
-                Err(b) => banner.show(b),
-            }
-        });
+            }),
+        }
     };
     let export_json = move |_| {
         let (name, json) = state.scenario.with(|s| (s.name.clone(), scenario_json(s)));
@@ -195,12 +204,11 @@ pub fn SharePanel() -> impl IntoView {
         });
     };
     // The printed report carries the scenario's link: made first if a change just happened.
+    let printing = expect_context::<Printing>();
     let print = move |_| {
         leptos::task::spawn_local(async move {
             let _ = current_link.now(state).await;
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
+            printing.print_page().await;
         });
     };
     view! {
@@ -249,9 +257,11 @@ pub fn PrintHeader() -> impl IntoView {
     let tr = Tr::use_context();
     let state = AppState::use_context();
     let current_link = expect_context::<CurrentLink>();
+    let printing = expect_context::<Printing>();
     let link = move || current_link.current(state).unwrap_or_default();
+    // The time of printing: read again when printing starts (and when the link changes).
     let date = move || {
-        let _ = link();
+        let _ = (link(), printing.get());
         js_sys::Date::new_0()
             .to_locale_string(tr.locale().tag(), &JsValue::UNDEFINED)
             .as_string()

@@ -87,6 +87,7 @@ pub struct AppState {
     /// What the undo notice says about that replacement (a translation key).
     pub replaced_note: RwSignal<&'static str>,
     revision: StoredValue<u64>,
+    relabelled: StoredValue<u64>,
     generation: StoredValue<u64>,
 }
 
@@ -124,6 +125,7 @@ impl AppState {
             replaced: RwSignal::new(None),
             replaced_note: RwSignal::new("undo.replaced"),
             revision: StoredValue::new(0),
+            relabelled: StoredValue::new(0),
             generation: StoredValue::new(0),
         };
         // The outside world: each new report starts its simulation (timers).
@@ -188,14 +190,27 @@ impl AppState {
         self.write(f);
     }
 
-    /// Rewrites texts the reader did not write (e.g. preset names into a newly chosen language):
-    /// a change like any other, except that the offer to undo a replacement stays. `f` says
-    /// whether it changed anything; nothing changed, nothing recomputed.
-    pub fn update_texts(&self, f: impl FnOnce(&mut Scenario) -> bool) {
+    /// Rewrites texts the reader did not write (e.g. preset names into a newly chosen language),
+    /// in the working scenario and in the one an undo would bring back: a change like any other,
+    /// except that the offer to undo a replacement stays. `f` says whether it changed anything;
+    /// nothing changed, nothing recomputed.
+    pub fn update_texts(&self, f: impl Fn(&mut Scenario) -> bool) {
+        self.replaced.update_untracked(|r| {
+            if let Some(previous) = r {
+                f(previous);
+            }
+        });
         let mut scenario = self.scenario.get_untracked();
         if f(&mut scenario) {
             self.write(|s| *s = scenario);
+            self.relabelled.set_value(self.revision.get_value());
         }
+    }
+
+    /// The revision [`AppState::update_texts`] last made (0: none): a change of words, not of
+    /// the reader's choices.
+    pub fn relabelled_at(&self) -> u64 {
+        self.relabelled.get_value()
     }
 
     /// Reads option `id` of the working scenario (tracked).

@@ -324,7 +324,7 @@ test('on a 390 px phone nothing scrolls sideways, with every section open', asyn
   await context.close();
 });
 
-test('on a phone the undo offer never covers the verdict bar, wherever the reader scrolls', async () => {
+test('on a phone the undo offer and error banner never cover the verdict bar, wherever the reader scrolls', async () => {
   const { context, page, app, problems } = await open({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 2 });
   await app.loadPreset('bank-200');
   await app.byTestId('undo-notice').waitFor();
@@ -337,6 +337,19 @@ test('on a phone the undo offer never covers the verdict bar, wherever the reade
     assert.ok(seen(notice), `undo offer in view at scroll ${y}`);
     assert.ok(!(seen(verdict) && overlap), `scroll ${y}: undo offer ${JSON.stringify(notice)} over the verdict ${JSON.stringify(verdict)}`);
   }
+  // A refused link's banner joins it there, above it, and covers the verdict no more.
+  await page.evaluate(() => { location.hash = 's=1.broken'; });
+  await app.byTestId('error-banner').waitFor();
+  for (const y of [0, 1500]) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(50);
+    const [banner, verdict] = await Promise.all([app.byTestId('error-banner').boundingBox(), app.byTestId('verdict').boundingBox()]);
+    assert.ok(banner.y + banner.height <= 800 && banner.y >= 0, `banner in view at scroll ${y}`);
+    assert.ok(banner.y >= verdict.y + verdict.height || verdict.y + verdict.height <= 0, `scroll ${y}: banner ${JSON.stringify(banner)} over the verdict ${JSON.stringify(verdict)}`);
+  }
+  // Loading a preset ends what the banner said ("showing your last saved scenario").
+  await app.loadPreset('clinic-30');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="error-banner"]'));
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });

@@ -132,6 +132,7 @@ test('a preset\'s names follow the language; names the reader typed stay as type
   const inPt = await labels();
   assert.ok(inPt.includes(pt['preset.bank-200.teams']), `${inPt}`);
   assert.equal(await app.byTestId('undo-notice').count(), 1, 'a language switch is not an edit: the preset can still be undone');
+  assert.equal(await app.byTestId('preset-select').inputValue(), 'bank-200', 'the picker still names the preset');
   // The reader names the first option; the others still follow the language.
   await app.byTestId('option-label').first().fill('A nossa escolha');
   await app.setLanguage('zh-Hant');
@@ -139,6 +140,14 @@ test('a preset\'s names follow the language; names the reader typed stay as type
   const inZh = await labels();
   assert.equal(inZh[0], 'A nossa escolha');
   assert.ok(inZh.includes(zh['preset.bank-200.element_macau']), `${inZh}`);
+  // Undo brings back the scenario from before the preset, its preset names in today's language.
+  await app.loadPreset('clinic-30');
+  await app.setLanguage('pt');
+  await app.byTestId('undo-button').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="undo-notice"]'));
+  const undone = await labels();
+  assert.equal(undone[0], 'A nossa escolha');
+  assert.ok(undone.includes(pt['preset.bank-200.element_macau']), `${undone}`);
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await context.close();

@@ -109,6 +109,11 @@ test('ROI: uncapped, with its interval, P(pays off) explained and each measure\'
   assert.match(await dingtalk.locator('[data-testid="net-benefit-interval"]').innerText(), /MOP.*MOP/);
   assert.match(await dingtalk.locator('[data-testid="p-pays-off"]').innerText(), /\d%/);
   assert.match(await dingtalk.locator('.roi-help').innerText(), /minority of futures/);
+  // Laid out as label | figure: the long interval does not squeeze the labels to a letter a line.
+  for (const dt of await dingtalk.locator('dl.roi dt').all()) {
+    const box = await dt.boundingBox();
+    assert.ok(box.width > 80 && box.height < 150, `ROI label ${JSON.stringify(box)}`);
+  }
   const native = evaluateScenario(presetScenario('bank-200')).options[1].compliance_roi;
   await dingtalk.locator('details.contributions > summary').click();
   const items = dingtalk.locator('[data-testid="measure-contribution"]');

@@ -363,6 +363,28 @@ test('print: a report with every section open, the date and the link', async () 
   assert.equal(await app.byTestId('share-button').isVisible(), false);
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   assert.ok(await page.locator('details:not([open])').count() > 0, 'restored after printing');
+  // The Print button, right after an edit: what the browser lays out inside print() — a stub here
+  // that records the page synchronously, as the real dialog would — has the sections never opened
+  // built, and the link of the edited scenario.
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => {
+    window.print = () => {
+      dispatchEvent(new Event('beforeprint'));
+      const method = document.querySelector('section.methodology details');
+      window.printed = {
+        method: method.open ? method.innerText.length : 0,
+        facts: [...document.querySelectorAll('details.facts')].map((d) => d.innerText.length),
+        link: document.querySelector('.print-link span').textContent,
+      };
+      dispatchEvent(new Event('afterprint'));
+    };
+  });
+  await app.setUsers(78);
+  await app.byTestId('print-button').click();
+  const printedPage = await (await page.waitForFunction(() => window.printed)).jsonValue();
+  assert.ok(printedPage.method > 2000, `methodology printed: ${printedPage.method} characters`);
+  assert.ok(printedPage.facts.every((n) => n > 200), `platform facts printed: ${printedPage.facts}`);
+  assert.equal(JSON.parse(evaluator(['--print-link', printedPage.link])).organisation.users, 78);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });

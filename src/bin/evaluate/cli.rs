@@ -153,8 +153,9 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, CliError> {
             file => set(Command::File(file.to_string()), &mut command)?,
         }
     }
-    let command = command
-        .ok_or_else(|| usage("nothing to do; give FILE, -, --preset NAME or --list-presets"))?;
+    let command = command.ok_or_else(|| {
+        usage("nothing to do; give FILE, -, --preset NAME, --link URL or --list-presets")
+    })?;
     if make_link
         && !matches!(
             command,
