@@ -10,17 +10,18 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) { console.error('preload-first: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
-// Trunk writes each as <link rel="modulepreload|preload" …>; the whole line goes, indentation included.
-const LINK = /^[ \t]*<link\b(?=[^>]*\brel="(?:modulepreload|preload)")[^>]*>[ \t]*\r?\n?/gm;
-const links = [...html.matchAll(LINK)].map((m) => m[0].trim());
+// Trunk writes them as <link rel="modulepreload|preload" …>, on one line after its loader script.
+const LINK = /<link\b(?=[^>]*\brel="(?:modulepreload|preload)")[^>]*>/g;
+const links = html.match(LINK) ?? [];
 if (links.length === 0) {
   // Trunk always writes them (the loader, the wasm): their absence means its output changed.
   console.error('preload-first: no <link rel="modulepreload"> or <link rel="preload"> in index.html'); process.exit(1);
 }
-// The preloads may sit on one line after other markup (Trunk puts them after </script>): take the
-// tags themselves out too.
-html = html.replace(LINK, '');
-for (const l of links) html = html.split(l).join('');
+// Out of every line; a line left with nothing but blanks goes too (re-runs leave no blank lines).
+html = html.split('\n').flatMap((line) => {
+  const rest = line.replace(LINK, '');
+  return rest !== line && rest.trim() === '' ? [] : [rest];
+}).join('\n');
 const csp = html.search(/http-equiv="Content-Security-Policy"/);
 const anchor = /<link rel="stylesheet"[^>]*>/;
 const at = html.search(anchor);

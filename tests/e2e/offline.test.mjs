@@ -65,6 +65,19 @@ test('the first view shows title, purpose and a loading hint in the browser lang
   }
 });
 
+test('the loader, its snippet and the wasm are preloaded before the parser-blocking boot script', async () => {
+  // scripts/preload-first.mjs: otherwise the browser starts the wasm only after boot.js has run.
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const boot = html.search(/<script src="\.\/boot-[^"]*\.js"/);
+  const preloads = [...html.matchAll(/<link\b[^>]*\brel="(modulepreload|preload)"[^>]*href="([^"]+)"/g)];
+  assert.ok(boot > 0, 'boot script present');
+  for (const wanted of [/\.js$/, /browser_zlib\.js$/, /_bg\.wasm$/]) {
+    const link = preloads.find((m) => wanted.test(m[2]));
+    assert.ok(link, `a preload for ${wanted}`);
+    assert.ok(link.index < boot, `${link[2]} is preloaded before the boot script`);
+  }
+});
+
 test('after one visit the app loads, recomputes and switches language with the network off', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   const app = new AppPage(page, server.url);
