@@ -6,6 +6,7 @@ use super::keys::Key;
 use super::{AppState, Banner};
 use crate::model::scenario::Scenario;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The URL fragment without `#`.
 pub fn current_fragment() -> String {
@@ -38,9 +39,12 @@ pub async fn share_url(scenario: &Scenario) -> Result<String, Banner> {
         .map_err(|e| error_banner(&e))
 }
 
+/// How long after the last change the link is made: off the typing path.
+const SETTLE_MS: u64 = 250;
+
 /// The working scenario's share link. The browser compresses asynchronously, so the link is made
-/// right after each change (a few milliseconds, in a task of its own) and kept: the printed
-/// report shows it, and "Copy link" uses it (or, clicked first, makes it).
+/// a moment after each change and kept: the printed report shows it (the Print button makes it
+/// first if need be), and "Copy link" uses it (or, clicked first, makes it).
 #[derive(Clone, Copy)]
 pub struct CurrentLink {
     /// The last link made, with the revision of the scenario it encodes.
@@ -53,10 +57,18 @@ impl CurrentLink {
             made: RwSignal::new(None),
         };
         Effect::new(move |_| {
-            state.revision();
-            leptos::task::spawn_local(async move {
-                let _ = link.now(state).await;
-            });
+            let revision = state.revision();
+            // Off the typing path: made once the reader pauses (a newer change has its own timer).
+            set_timeout(
+                move || {
+                    if state.revision_untracked() == revision {
+                        leptos::task::spawn_local(async move {
+                            let _ = link.now(state).await;
+                        });
+                    }
+                },
+                Duration::from_millis(SETTLE_MS),
+            );
         });
         link
     }
