@@ -316,7 +316,7 @@ pub(crate) fn inflate_limited(input: &[u8], limit: usize) -> Result<Vec<u8>, Sha
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::presets;
