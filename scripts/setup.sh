@@ -87,7 +87,7 @@ if [ "$mode" = test ]; then
       || die "apt-get install chromium chromium-driver failed (see above)"
   fi
   # Pinned by package-lock.json; playwright-core never downloads a browser (we use Debian's).
-  if ! node -e "require.resolve('playwright-core'); require.resolve('axe-core')" >/dev/null 2>&1 \
+  if ! node -e "require.resolve('playwright-core'); require.resolve('axe-core'); require.resolve('lighthouse')" >/dev/null 2>&1 \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm test packages (npm ci)"
     quiet env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund \

@@ -12,7 +12,9 @@ const swFile = join(dir, 'sw.js');
 const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile())
   .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
-  .filter((f) => f !== 'sw.js')
+  // Not sw.js itself, nor the precompressed twins (precompress.mjs): the worker caches each file once,
+  // decoded, whatever encoding the host sent it in; nor _headers, which hosts read and never serve.
+  .filter((f) => f !== 'sw.js' && f !== '_headers' && !/\.(br|gz)$/.test(f))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');

@@ -33,6 +33,24 @@ for (const lang of ['en', 'zh-Hant', 'pt']) {
   });
 }
 
+test('touch targets: axe-core target-size (WCAG 2.2 AA, 24 × 24 px) finds nothing, on a phone and a desktop', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const context = await browser.newContext({ bypassCSP: true, viewport });
+    const page = await context.newPage();
+    const app = new AppPage(page, server.url);
+    await app.open();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.waitForTimeout(300);
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['target-size'], resultTypes: ['violations'] });
+      return r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+    });
+    assert.deepEqual(result, [], `${viewport.width} px: targets under 24 × 24 px: ${result.join(', ')}`);
+    await context.close();
+  }
+});
+
 test('keyboard: tabbing reaches the inputs, the measures and the share button, with a visible focus', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -3,6 +3,7 @@
 // records console errors and every request that leaves the page's origin.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, normalize, extname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -18,10 +19,13 @@ const TYPES = {
 };
 
 /** Serves `dir` (default DIST) at http://127.0.0.1:<random port>/some/sub-path/; with `gzip`, gzip-
- * compressed (-9) to clients that accept it, as static hosts do. */
-export async function startServer({ dir = DIST, gzip = false } = {}) {
+ * compressed (-9) to clients that accept it, as static hosts do; with `precompressed`, a file's .br
+ * twin (scripts/precompress.mjs) to clients that accept Brotli, else its .gz twin, as nginx's
+ * brotli_static / gzip_static do. `served` counts each encoding sent. */
+export async function startServer({ dir = DIST, gzip = false, precompressed = false } = {}) {
   const root = resolve(dir);
   const gzipped = new Map(); // file → { mtimeMs, body }: compress once, not on every request
+  const served = { br: 0, gzip: 0, identity: 0 };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -32,20 +36,26 @@ export async function startServer({ dir = DIST, gzip = false } = {}) {
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) { res.writeHead(404).end('not found'); return; }
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-      let body = await readFile(file);
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const twin = precompressed && ([['br', '.br'], ['gzip', '.gz']]
+        .find(([name, ext]) => new RegExp(`\\b${name}\\b`).test(accepts) && existsSync(file + ext)));
+      let body = await readFile(twin ? file + twin[1] : file);
+      if (twin) {
+        Object.assign(headers, { 'content-encoding': twin[0], vary: 'accept-encoding' });
+      } else if (gzip && /\bgzip\b/.test(accepts)) {
         const hit = gzipped.get(file);
         if (hit?.mtimeMs !== info.mtimeMs) gzipped.set(file, { mtimeMs: info.mtimeMs, body: gzipSync(body, { level: 9 }) });
         body = gzipped.get(file).body;
         Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
       }
+      served[headers['content-encoding'] ?? 'identity'] += 1;
       res.writeHead(200, headers);
       res.end(body);
     } catch (e) { res.writeHead(500).end(String(e)); }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${BASE_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${BASE_PATH}`, served, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = [
