@@ -14,6 +14,7 @@ const FILES: &[&str] = &[
     "src/model/presets/bank-200.json",
     "src/model/presets/clinic-30.json",
     "src/model/presets/school-80.json",
+    "src/model/presets/trading-20.json",
 ];
 
 /// Drops whitespace outside JSON strings (string contents and escapes are kept as they are).

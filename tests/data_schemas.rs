@@ -243,8 +243,8 @@ fn catalog_schema_mirrors_the_rust_types() {
         assert!(described, "top-level section {name} has no description");
     }
 
-    // A platform: five plain fields, two sourced facts that are not overridable, and every FIELDS
-    // entry as a Sourced value of the right kind.
+    // A platform: five plain fields, two sourced facts that are not overridable, its plans, and
+    // every FIELDS entry as a Sourced value of the right kind.
     let platform = &defs["platform"];
     let mut expected = set([
         "id",
@@ -254,6 +254,7 @@ fn catalog_schema_mirrors_the_rust_types() {
         "notes",
         "processor_agreement",
         "residual_flows",
+        "plans",
     ]);
     expected.extend(FIELDS.iter().map(|f| f.id.to_string()));
     assert_eq!(keys(&platform["properties"]), expected);

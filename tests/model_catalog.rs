@@ -76,7 +76,6 @@ fn unknown_prices_are_estimates() {
     for id in [
         "dingtalk_mainland",
         "dingtalk_international",
-        "lark",
         "element_hosted",
         "custom",
     ] {
@@ -170,7 +169,7 @@ fn catalog_does_not_repeat_the_articles_wrong_claims() {
 #[test]
 fn all_presets_validate_and_evaluate() {
     let c = Catalog::embedded().unwrap();
-    assert_eq!(presets::names().len(), 4);
+    assert_eq!(presets::names().len(), 5);
     for name in presets::names() {
         let s = presets::load(name).unwrap();
         s.validate(c).unwrap();

@@ -17,7 +17,12 @@ fn valid_sets(scenario: &Scenario, i: usize) -> Vec<Vec<MeasureSelection>> {
     let c = catalog();
     let option = &scenario.options[i];
     let platform = c.platform(&option.platform).unwrap();
-    let effective = EffectivePlatform::new(platform, &option.overrides, c, "options[0]").unwrap();
+    let plan = platform
+        .choose_plan(option.plan.as_deref(), scenario.organisation.users, "")
+        .unwrap()
+        .plan();
+    let effective =
+        EffectivePlatform::new(platform, plan, &option.overrides, c, "options[0]").unwrap();
     let applicable: Vec<usize> = (0..c.measures.len())
         .filter(|m| effective.applicability(&c.measures[*m]).is_ok())
         .collect();
@@ -76,19 +81,45 @@ fn valid_sets(scenario: &Scenario, i: usize) -> Vec<Vec<MeasureSelection>> {
     sets
 }
 
-/// Plain brute force: every valid set through `evaluate_deterministic`; ties → fewest measures,
-/// then catalog order, then shorter auto-delete.
-fn brute_force(scenario: &Scenario, i: usize) -> (Vec<MeasureSelection>, f64, usize) {
+/// The plans to try for option `i`: the plan in use first, then every other plan sold for the
+/// headcount, in catalog order (`None` alone when there is no plan to choose).
+fn plans_to_try(scenario: &Scenario, i: usize) -> Vec<Option<String>> {
     let c = catalog();
-    // The option and a copy without measures (a scenario needs two options; the evaluator
-    // computes each option on its own, and a copy without measures costs the least).
-    let mut small = scenario.clone();
-    small.claims.clear();
-    let mut other = scenario.options[i].clone();
-    other.id = format!("{}-other", other.id);
-    other.measures.clear();
-    other.incumbent = false;
-    small.options = vec![scenario.options[i].clone(), other];
+    let option = &scenario.options[i];
+    let platform = c.platform(&option.platform).unwrap();
+    let users = scenario.organisation.users;
+    let fitting: Vec<String> = platform
+        .plans
+        .iter()
+        .filter(|p| p.fits(users))
+        .map(|p| p.id.clone())
+        .collect();
+    if fitting.len() < 2 {
+        return vec![None];
+    }
+    let current = platform
+        .choose_plan(option.plan.as_deref(), users, "")
+        .unwrap()
+        .plan()
+        .map(|p| p.id.clone());
+    let mut out = vec![current.clone()];
+    out.extend(
+        fitting
+            .into_iter()
+            .filter(|p| Some(p) != current.as_ref())
+            .map(Some),
+    );
+    out
+}
+
+/// Plain brute force: every plan sold for the headcount and every valid set through
+/// `evaluate_deterministic`; ties → the plan in use, then fewest measures, then catalog order,
+/// then shorter auto-delete.
+fn brute_force(
+    scenario: &Scenario,
+    i: usize,
+) -> (Option<String>, Vec<MeasureSelection>, f64, usize) {
+    let c = catalog();
     let key = |s: &Vec<MeasureSelection>| {
         let idx: Vec<usize> = s
             .iter()
@@ -97,32 +128,55 @@ fn brute_force(scenario: &Scenario, i: usize) -> (Vec<MeasureSelection>, f64, us
         let days: Vec<u32> = s.iter().filter_map(|m| m.days).collect();
         (s.len(), idx, days)
     };
-    let sets = valid_sets(scenario, i);
-    let count = sets.len();
-    let mut best: Option<(Vec<MeasureSelection>, f64)> = None;
-    for set in sets {
-        small.options[0].measures = set.clone();
-        let total = expected_total(&evaluate_deterministic(&small, c).unwrap().options[0]);
-        let better = match &best {
-            None => true,
-            Some((b, t)) => total < *t || (total == *t && key(&set) < key(b)),
-        };
-        if better {
-            best = Some((set, total));
+    let mut count = 0;
+    let mut best: Option<(Option<String>, Vec<MeasureSelection>, f64)> = None;
+    for plan in plans_to_try(scenario, i) {
+        let mut priced = scenario.clone();
+        if plan.is_some() {
+            let users = priced.organisation.users;
+            priced.options[i].set_plan(plan.clone(), c, users);
+        }
+        // The option and a copy without measures (a scenario needs two options; the evaluator
+        // computes each option on its own, and a copy without measures costs the least).
+        let mut small = priced.clone();
+        small.claims.clear();
+        let mut other = priced.options[i].clone();
+        other.id = format!("{}-other", other.id);
+        other.measures.clear();
+        other.incumbent = false;
+        small.options = vec![priced.options[i].clone(), other];
+        let sets = valid_sets(&priced, i);
+        count += sets.len();
+        let mut in_plan: Option<(Vec<MeasureSelection>, f64)> = None;
+        for set in sets {
+            small.options[0].measures = set.clone();
+            let total = expected_total(&evaluate_deterministic(&small, c).unwrap().options[0]);
+            let better = match &in_plan {
+                None => true,
+                Some((b, t)) => total < *t || (total == *t && key(&set) < key(b)),
+            };
+            if better {
+                in_plan = Some((set, total));
+            }
+        }
+        let (set, total) = in_plan.unwrap();
+        if best.as_ref().is_none_or(|(_, _, t)| total < *t) {
+            best = Some((plan, set, total));
         }
     }
-    let (set, total) = best.unwrap();
-    (set, total, count)
+    let (plan, set, total) = best.unwrap();
+    (plan, set, total, count)
 }
 
 fn assert_optimal(scenario: &Scenario, what: &str) {
     let all = decision::best_configurations(scenario, catalog()).unwrap();
     for (i, best) in all.iter().enumerate() {
-        let (set, total, count) = brute_force(scenario, i);
+        let (plan, set, total, count) = brute_force(scenario, i);
         assert_eq!(
             best.sets_searched as usize, count,
             "{what} option {i}: space"
         );
+        assert_eq!(best.plan, plan, "{what} option {i}: plan");
         assert_eq!(
             best.risk_adjusted_total_expected_mop, total,
             "{what} option {i}: total"
@@ -133,6 +187,9 @@ fn assert_optimal(scenario: &Scenario, what: &str) {
         assert_eq!(&one, best, "{what} option {i}: single");
         // Feeding the measures back reproduces the figure exactly.
         let mut fed = scenario.clone();
+        if best.plan.is_some() {
+            fed.options[i].plan = best.plan.clone();
+        }
         fed.options[i].measures = best.measures.clone();
         let again = evaluate_deterministic(&fed, catalog()).unwrap();
         assert_eq!(
@@ -166,10 +223,21 @@ fn best_configuration_is_the_brute_force_optimum_on_school_80() {
 }
 
 #[test]
+fn best_configuration_is_the_brute_force_optimum_on_trading_20() {
+    assert_optimal(&presets::load("trading-20").unwrap(), "trading-20");
+}
+
+#[test]
 fn the_preset_tests_cover_every_preset() {
     assert_eq!(
         presets::names(),
-        ["article-50", "bank-200", "clinic-30", "school-80"]
+        [
+            "article-50",
+            "bank-200",
+            "clinic-30",
+            "school-80",
+            "trading-20"
+        ]
     );
 }
 
@@ -217,8 +285,13 @@ mod random {
                 option.overrides.set("activity_retention_days", FieldValue::Integer(r)).unwrap();
             }
             option.measures.clear();
+            let platform = c.platform(&option.platform).unwrap();
+            // A platform whose plans are all too small for the headcount is refused, not priced.
+            prop_assume!(platform.choose_plan(None, users, "").is_ok());
+            let plan = platform.choose_plan(None, users, "").ok().and_then(|p| p.plan());
             let effective = EffectivePlatform::new(
-                c.platform(&option.platform).unwrap(),
+                platform,
+                plan,
                 &option.overrides,
                 c,
                 "options[0]",
@@ -239,8 +312,9 @@ mod random {
             }
             s.validate(c).unwrap();
             let best = decision::best_configuration(&s, c, 0).unwrap();
-            let (set, total, count) = brute_force(&s, 0);
+            let (plan, set, total, count) = brute_force(&s, 0);
             prop_assert_eq!(best.sets_searched as usize, count);
+            prop_assert_eq!(best.plan, plan);
             prop_assert_eq!(best.risk_adjusted_total_expected_mop, total);
             prop_assert_eq!(best.measures, set);
         }

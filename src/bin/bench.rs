@@ -40,6 +40,7 @@ fn largest_scenario() -> Result<Scenario, String> {
             id: id.to_string(),
             label: id.to_string(),
             platform: platform.to_string(),
+            plan: None,
             overrides: PlatformOverrides::new(),
             measures: measures.into_iter().map(MeasureSelection::new).collect(),
             incumbent: false,

@@ -53,7 +53,15 @@ pub const MEASURE_IDS: &[&str] = &[
     "annual_regulatory_review",
 ];
 /// Sector ids fixed by issue 3.
-pub const SECTOR_IDS: &[&str] = &["general", "finance", "healthcare", "education", "public"];
+pub const SECTOR_IDS: &[&str] = &[
+    "general",
+    "finance",
+    "healthcare",
+    "education",
+    "public",
+    "gaming",
+    "telecoms",
+];
 
 /// How sure we are of a default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +154,117 @@ pub struct Platform {
     /// What still leaves Macau when the data itself rests there (ids of [`RESIDUAL_FLOWS`]),
     /// e.g. push-notification metadata through Apple/Google, federation, remote support.
     pub residual_flows: Sourced<Vec<String>>,
+    /// Whether an administrator can set how long content is kept (auto-delete).
+    pub retention_control: Sourced<bool>,
+    /// Single sign-on with the firm's directory.
+    pub sso: Sourced<bool>,
+    /// Who supports it (one of [`super::fields::VENDOR_SUPPORTS`]).
+    pub vendor_support: Sourced<String>,
+    /// Vendor support contract or outside expertise per year (MOP): a free licence that needs
+    /// support is not a certain zero, so this line carries its own range in the tornado.
+    pub support_mop_per_year: Sourced<Decimal>,
+    /// The editions it is sold in, the default first; empty = one edition, the fields above.
+    /// A plan's fields replace the platform's.
+    pub plans: Vec<Plan>,
+}
+
+/// One edition of a platform: its own price and seat cap, and what it has or lacks. Fields left
+/// out are the platform's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    /// The most users the plan is sold for (`None`: no cap).
+    #[serde(default)]
+    pub max_users: Option<Sourced<u32>>,
+    #[serde(default)]
+    pub licence_amount: Option<Sourced<Decimal>>,
+    #[serde(default)]
+    pub licence_currency: Option<Sourced<String>>,
+    #[serde(default)]
+    pub licence_basis: Option<Sourced<String>>,
+    #[serde(default)]
+    pub audit_log: Option<Sourced<String>>,
+    #[serde(default)]
+    pub audit_retention_days: Option<Sourced<u32>>,
+    #[serde(default)]
+    pub admin_roles: Option<Sourced<String>>,
+    #[serde(default)]
+    pub retention_control: Option<Sourced<bool>>,
+    #[serde(default)]
+    pub sso: Option<Sourced<bool>>,
+    #[serde(default)]
+    pub vendor_support: Option<Sourced<String>>,
+    #[serde(default)]
+    pub support_mop_per_year: Option<Sourced<Decimal>>,
+}
+
+impl Plan {
+    /// The seat cap, if any.
+    pub fn cap(&self) -> Option<u32> {
+        self.max_users.as_ref().map(|m| m.value)
+    }
+
+    /// Whether the plan is sold for `users` users.
+    pub fn fits(&self, users: u32) -> bool {
+        self.cap().is_none_or(|cap| users <= cap)
+    }
+
+    /// The plan's own value of field `id` with its source; `None` where the plan keeps the
+    /// platform's.
+    pub fn field(&self, id: &str) -> Option<SourcedFieldRef<'_>> {
+        fn dec(s: &Sourced<Decimal>) -> SourcedFieldRef<'_> {
+            sourced_ref(s, FieldValue::Decimal(s.value))
+        }
+        fn choice(s: &Sourced<String>) -> SourcedFieldRef<'_> {
+            sourced_ref(s, FieldValue::Choice(s.value.clone()))
+        }
+        fn boolean(s: &Sourced<bool>) -> SourcedFieldRef<'_> {
+            sourced_ref(s, FieldValue::Bool(s.value))
+        }
+        match id {
+            "licence_amount" => self.licence_amount.as_ref().map(dec),
+            "licence_currency" => self.licence_currency.as_ref().map(choice),
+            "licence_basis" => self.licence_basis.as_ref().map(choice),
+            "audit_log" => self.audit_log.as_ref().map(choice),
+            "audit_retention_days" => self
+                .audit_retention_days
+                .as_ref()
+                .map(|s| sourced_ref(s, FieldValue::Integer(i64::from(s.value)))),
+            "admin_roles" => self.admin_roles.as_ref().map(choice),
+            "retention_control" => self.retention_control.as_ref().map(boolean),
+            "sso" => self.sso.as_ref().map(boolean),
+            "vendor_support" => self.vendor_support.as_ref().map(choice),
+            "support_mop_per_year" => self.support_mop_per_year.as_ref().map(dec),
+            _ => None,
+        }
+    }
+}
+
+/// Which plan an option is priced on, and why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PlanChoice<'a> {
+    /// The platform has no plans.
+    Single,
+    /// The plan the scenario names.
+    Pinned(&'a Plan),
+    /// No plan named: the first plan sold for this many users. `moved_from` is the default plan
+    /// when its cap was too small (the reader is told).
+    Fitted {
+        plan: &'a Plan,
+        moved_from: Option<&'a Plan>,
+    },
+}
+
+impl<'a> PlanChoice<'a> {
+    /// The plan in use, if the platform has plans.
+    pub fn plan(&self) -> Option<&'a Plan> {
+        match *self {
+            PlanChoice::Single => None,
+            PlanChoice::Pinned(p) | PlanChoice::Fitted { plan: p, .. } => Some(p),
+        }
+    }
 }
 
 /// Who can be the other party of a Data Processing Agreement.
@@ -164,6 +283,75 @@ fn sourced_ref<T>(s: &Sourced<T>, value: FieldValue) -> SourcedFieldRef<'_> {
 }
 
 impl Platform {
+    /// The plan with id `id`.
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+
+    /// The plan an option for `users` users is priced on. A named plan must exist and allow that
+    /// many users; with none named, the first plan that does is taken. Never a plan priced above
+    /// its cap.
+    ///
+    /// ```
+    /// use collab_risk::model::catalog::{Catalog, PlanChoice};
+    /// let lark = Catalog::embedded().unwrap().platform("lark").unwrap();
+    /// assert!(matches!(lark.choose_plan(None, 30, "o"), Ok(PlanChoice::Fitted { moved_from: None, .. })));
+    /// let fitted = lark.choose_plan(None, 200, "o").unwrap();
+    /// assert_ne!(fitted.plan().unwrap().id, "starter");
+    /// assert!(lark.choose_plan(Some("starter"), 200, "o").is_err());
+    /// ```
+    pub fn choose_plan(
+        &self,
+        pinned: Option<&str>,
+        users: u32,
+        path: &str,
+    ) -> Result<PlanChoice<'_>, ModelError> {
+        if let Some(id) = pinned {
+            let plan = self.plan(id).ok_or_else(|| ModelError::UnknownPlan {
+                path: format!("{path}.plan"),
+                platform: self.id.clone(),
+                id: id.to_owned(),
+                allowed: self
+                    .plans
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+            return match plan.cap() {
+                Some(cap) if users > cap => Err(ModelError::PlanOverCap {
+                    path: format!("{path}.plan"),
+                    platform: self.id.clone(),
+                    plan: plan.id.clone(),
+                    cap,
+                    users,
+                }),
+                _ => Ok(PlanChoice::Pinned(plan)),
+            };
+        }
+        let Some(first) = self.plans.first() else {
+            return Ok(PlanChoice::Single);
+        };
+        match self.plans.iter().find(|p| p.fits(users)) {
+            Some(plan) => Ok(PlanChoice::Fitted {
+                plan,
+                moved_from: (plan.id != first.id).then_some(first),
+            }),
+            None => Err(ModelError::PlanOverCap {
+                path: format!("{path}.plan"),
+                platform: self.id.clone(),
+                plan: self.plans.last().map(|p| p.id.clone()).unwrap_or_default(),
+                cap: self.plans.iter().filter_map(Plan::cap).max().unwrap_or(0),
+                users,
+            }),
+        }
+    }
+
+    /// Field `id` as `plan` sells it: the plan's value where it sets one, else the platform's.
+    pub fn field_in<'a>(&'a self, plan: Option<&'a Plan>, id: &str) -> Option<SourcedFieldRef<'a>> {
+        plan.and_then(|p| p.field(id)).or_else(|| self.field(id))
+    }
+
     /// The default value of field `id` (see [`FIELDS`]); `None` for an unknown id.
     pub fn field_value(&self, id: &str) -> Option<FieldValue> {
         self.field(id).map(|f| f.value)
@@ -230,6 +418,14 @@ impl Platform {
                 &self.migration_hours_per_user,
                 dec(&self.migration_hours_per_user),
             ),
+            "retention_control" => {
+                sourced_ref(&self.retention_control, boolean(&self.retention_control))
+            }
+            "sso" => sourced_ref(&self.sso, boolean(&self.sso)),
+            "vendor_support" => sourced_ref(&self.vendor_support, choice(&self.vendor_support)),
+            "support_mop_per_year" => {
+                sourced_ref(&self.support_mop_per_year, dec(&self.support_mop_per_year))
+            }
             _ => return None,
         })
     }
@@ -371,6 +567,27 @@ pub struct Sector {
     pub name: String,
     pub rate_factor: f64,
     pub magnitude_factor: f64,
+    pub rationale: String,
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+/// A sector law that adds a statutory duty, and its fines, to one risk dimension (e.g. the
+/// Cybersecurity Law's incident reporting for critical infrastructure).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatutoryDuty {
+    pub id: String,
+    pub name: String,
+    pub legal_basis: String,
+    /// The dimension whose events carry the duty.
+    pub dimension: String,
+    /// The sectors the law binds.
+    pub sectors: Vec<String>,
+    pub fine_low_mop: Sourced<f64>,
+    pub fine_high_mop: Sourced<f64>,
+    /// The share of the dimension's events that end in a fine under this law.
+    pub fined_share: Sourced<f64>,
     pub rationale: String,
     pub source: String,
     pub confidence: Confidence,
@@ -615,6 +832,8 @@ pub struct Catalog {
     pub scenario_defaults: ScenarioDefaults,
     pub loss_anchors: LossAnchors,
     pub sectors: Vec<Sector>,
+    /// Sector laws with duties and fines beyond Law 8/2005.
+    pub statutory_duties: Vec<StatutoryDuty>,
     pub dimensions: Vec<DimensionSpec>,
     pub measures: Vec<Measure>,
     pub platforms: Vec<Platform>,
@@ -694,6 +913,13 @@ impl Catalog {
     }
 
     /// Dimension by id.
+    /// The sector laws that bind `sector`.
+    pub fn duties_for<'a>(&'a self, sector: &'a str) -> impl Iterator<Item = &'a StatutoryDuty> {
+        self.statutory_duties
+            .iter()
+            .filter(move |d| d.sectors.iter().any(|s| s == sector))
+    }
+
     pub fn dimension(&self, id: &str) -> Option<&DimensionSpec> {
         self.dimensions.iter().find(|d| d.id == id)
     }

@@ -45,6 +45,11 @@ pub fn data_operator_key(platform: &str) -> String {
     format!("platform.{platform}.data_operator")
 }
 
+/// `duty.<id>.<part>`: a sector law's legal basis or rationale.
+pub fn duty_key(duty: &str, part: &str) -> String {
+    format!("duty.{duty}.{part}")
+}
+
 /// `decision.retention_rationale`: why the decision view searches these auto-delete periods.
 pub const DECISION_RETENTION_RATIONALE_KEY: &str = "decision.retention_rationale";
 
@@ -136,6 +141,22 @@ pub fn visible_texts(catalog: &Catalog) -> Vec<(String, String)> {
             if let Some(f) = p.field(meta.id) {
                 all.extend(sourced_texts(f.source, f.note));
             }
+            for plan in &p.plans {
+                if let Some(f) = plan.field(meta.id) {
+                    all.extend(sourced_texts(f.source, f.note));
+                }
+            }
+        }
+        for cap in p.plans.iter().filter_map(|plan| plan.max_users.as_ref()) {
+            all.extend(sourced_texts(&cap.source, cap.note.as_deref()));
+        }
+    }
+    // Sector laws: the methodology panel's "Sector laws" section.
+    for d in &catalog.statutory_duties {
+        all.push((duty_key(&d.id, "legal_basis"), &d.legal_basis));
+        all.push((duty_key(&d.id, "rationale"), &d.rationale));
+        for s in [&d.fine_low_mop, &d.fine_high_mop, &d.fined_share] {
+            all.extend(sourced_texts(&s.source, s.note.as_deref()));
         }
     }
     // The decision view: why it searches these retention periods and varies each input so.

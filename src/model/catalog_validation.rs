@@ -40,6 +40,9 @@ impl Catalog {
         for (i, p) in self.platforms.iter().enumerate() {
             self.validate_platform(p, &format!("platforms[{i}]"))?;
         }
+        for (i, d) in self.statutory_duties.iter().enumerate() {
+            self.validate_duty(d, &format!("statutory_duties[{i}]"))?;
+        }
         for (i, s) in self.sectors.iter().enumerate() {
             let path = format!("sectors[{i}]");
             positive_factor(s.rate_factor, &format!("{path}.rate_factor"))?;
@@ -143,18 +146,31 @@ impl Catalog {
             let Some(f) = p.field(meta.id) else {
                 return Err(ModelError::catalog(field_path, "field missing"));
             };
-            non_empty(f.source, &format!("{field_path}.source"))?;
-            valid_date(f.as_of, &format!("{field_path}.as_of"))?;
-            if f.confidence == Confidence::Estimate
-                && f.note.is_none_or(|n| !n.contains("estimate"))
-            {
-                return Err(ModelError::catalog(
-                    field_path,
-                    "an estimate needs a note saying so",
-                ));
+            sourced_field(meta, &f, &self.limits, &field_path)?;
+        }
+        unique(
+            p.plans.iter().map(|plan| plan.id.as_str()),
+            &format!("{path}.plans"),
+        )?;
+        for (j, plan) in p.plans.iter().enumerate() {
+            let plan_path = format!("{path}.plans[{j}]");
+            non_empty(&plan.id, &format!("{plan_path}.id"))?;
+            non_empty(&plan.name, &format!("{plan_path}.name"))?;
+            if let Some(cap) = &plan.max_users {
+                non_empty(&cap.source, &format!("{plan_path}.max_users.source"))?;
+                valid_date(&cap.as_of, &format!("{plan_path}.max_users.as_of"))?;
+                if !self.limits.users.contains(u64::from(cap.value)) {
+                    return Err(ModelError::catalog(
+                        format!("{plan_path}.max_users"),
+                        "outside the users limits",
+                    ));
+                }
             }
-            check_field_value(meta, &f.value, &self.limits, "")
-                .map_err(|e| ModelError::catalog(field_path, e.to_string()))?;
+            for meta in FIELDS {
+                if let Some(f) = plan.field(meta.id) {
+                    sourced_field(meta, &f, &self.limits, &format!("{plan_path}.{}", meta.id))?;
+                }
+            }
         }
         if !PROCESSOR_AGREEMENTS.contains(&p.processor_agreement.value.as_str()) {
             return Err(ModelError::catalog(
@@ -187,6 +203,42 @@ impl Catalog {
         ] {
             non_empty(source, &format!("{path}.{name}.source"))?;
             valid_date(as_of, &format!("{path}.{name}.as_of"))?;
+        }
+        Ok(())
+    }
+
+    fn validate_duty(&self, d: &StatutoryDuty, path: &str) -> Result<(), ModelError> {
+        non_empty(&d.source, &format!("{path}.source"))?;
+        if self.dimension(&d.dimension).is_none() {
+            return Err(ModelError::catalog(
+                format!("{path}.dimension"),
+                "unknown dimension",
+            ));
+        }
+        if let Some(bad) = d.sectors.iter().find(|s| self.sector(s).is_none()) {
+            return Err(ModelError::catalog(
+                format!("{path}.sectors"),
+                format!("unknown sector `{bad}`"),
+            ));
+        }
+        for (name, s) in [
+            ("fine_low_mop", &d.fine_low_mop),
+            ("fine_high_mop", &d.fine_high_mop),
+            ("fined_share", &d.fined_share),
+        ] {
+            non_empty(&s.source, &format!("{path}.{name}.source"))?;
+            valid_date(&s.as_of, &format!("{path}.{name}.as_of"))?;
+        }
+        let share = d.fined_share.value;
+        if !(d.fine_low_mop.value > 0.0
+            && d.fine_high_mop.value >= d.fine_low_mop.value
+            && d.fine_high_mop.value.is_finite()
+            && (0.0..=1.0).contains(&share))
+        {
+            return Err(ModelError::catalog(
+                path,
+                "need 0 < fine_low_mop ≤ fine_high_mop and fined_share in [0, 1]",
+            ));
         }
         Ok(())
     }
@@ -411,4 +463,24 @@ fn same_set<'a>(
             format!("ids must be exactly {}", expected.join(", ")),
         ))
     }
+}
+
+/// One sourced platform or plan value: a source, a date, a note on every estimate, a value of the
+/// field's kind within its limits.
+fn sourced_field(
+    meta: &FieldMeta,
+    f: &SourcedFieldRef<'_>,
+    limits: &Limits,
+    field_path: &str,
+) -> Result<(), ModelError> {
+    non_empty(f.source, &format!("{field_path}.source"))?;
+    valid_date(f.as_of, &format!("{field_path}.as_of"))?;
+    if f.confidence == Confidence::Estimate && f.note.is_none_or(|n| !n.contains("estimate")) {
+        return Err(ModelError::catalog(
+            field_path,
+            "an estimate needs a note saying so",
+        ));
+    }
+    check_field_value(meta, &f.value, limits, "")
+        .map_err(|e| ModelError::catalog(field_path, e.to_string()))
 }

@@ -62,15 +62,18 @@ pub const MONEY_DP: u32 = 6;
 pub struct CategoryAmounts {
     pub licence: Decimal,
     pub hosting_and_administration: Decimal,
+    /// Vendor support contract or outside expertise (a free licence that needs support).
+    pub support: Decimal,
     pub migration_and_training: Decimal,
     pub compliance_measures: Decimal,
 }
 
 impl CategoryAmounts {
-    /// Sum of the four categories.
+    /// Sum of the five categories.
     pub fn total(&self) -> Option<Decimal> {
         self.licence
             .c_add(self.hosting_and_administration)?
+            .c_add(self.support)?
             .c_add(self.migration_and_training)?
             .c_add(self.compliance_measures)
     }
@@ -81,6 +84,7 @@ impl CategoryAmounts {
             hosting_and_administration: self
                 .hosting_and_administration
                 .c_add(other.hosting_and_administration)?,
+            support: self.support.c_add(other.support)?,
             migration_and_training: self
                 .migration_and_training
                 .c_add(other.migration_and_training)?,
@@ -92,6 +96,7 @@ impl CategoryAmounts {
         CategoryAmounts {
             licence: self.licence.normalize(),
             hosting_and_administration: self.hosting_and_administration.normalize(),
+            support: self.support.normalize(),
             migration_and_training: self.migration_and_training.normalize(),
             compliance_measures: self.compliance_measures.normalize(),
         }
@@ -202,6 +207,7 @@ pub fn cost_ledger(
     let hosting_running_base = hours_cost(admin_hours)
         .and_then(|c| c.c_add(platform.decimal("hosting_running_mop_per_year")))
         .ok_or_else(|| overflow("hosting and administration"))?;
+    let support_base = platform.decimal("support_mop_per_year");
     let (hosting_one_off, migration_one_off) = if incumbent {
         (Decimal::ZERO, Decimal::ZERO)
     } else {
@@ -244,6 +250,7 @@ pub fn cost_ledger(
                 hosting_and_administration: hosting_running_base
                     .c_mul(escalation)?
                     .c_add(one_off(hosting_one_off))?,
+                support: support_base.c_mul(escalation)?,
                 migration_and_training: one_off(migration_one_off),
                 compliance_measures: measures_running_base
                     .c_mul(escalation)?
@@ -260,6 +267,7 @@ pub fn cost_ledger(
             Some(CategoryAmounts {
                 licence: present(nominal.licence)?,
                 hosting_and_administration: present(nominal.hosting_and_administration)?,
+                support: present(nominal.support)?,
                 migration_and_training: present(nominal.migration_and_training)?,
                 compliance_measures: present(nominal.compliance_measures)?,
             })

@@ -14,12 +14,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::catalog::Catalog;
+use super::catalog::PlanChoice;
 use super::cost::{cost_ledger, CostLedger};
 use super::error::ModelError;
 use super::input::index;
 use super::risk::{decimal_to_f64, risk_profile, RiskContext, RiskProfile};
 use super::roi::{payback_year, rosi, score, MeasureContribution, RoiEstimate};
-use super::scenario::{ClaimRelation, ResolvedOption, Scenario};
+use super::scenario::{ClaimRelation, EffectivePlatform, ResolvedOption, Scenario};
 
 /// Costs and risk of one option, without simulation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,6 +29,9 @@ pub struct OptionDeterministic {
     pub name: String,
     pub platform: String,
     pub platform_name: String,
+    /// The plan (edition) it is priced on, when the platform has plans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanUsed>,
     /// The platform already in use: no migration or one-off setup is charged.
     pub incumbent: bool,
     pub cost: CostLedger,
@@ -40,6 +44,57 @@ pub struct OptionDeterministic {
     /// that ranks the options.
     pub risk_adjusted_total_expected_mop: f64,
     pub roi: RoiEstimate,
+}
+
+/// The plan an option is priced on, and why that one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanUsed {
+    pub id: String,
+    pub name: String,
+    /// The most users it is sold for (`None`: no cap).
+    pub max_users: Option<u32>,
+    /// `true` when the scenario named the plan; `false` when the model took the first plan sold
+    /// for the headcount.
+    pub pinned: bool,
+    /// The default plan the model moved from because the headcount is above its cap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
+    /// What the plan lacks, for the card: `no_vendor_support`, `no_retention_control`,
+    /// `no_audit_log`, `no_sso`.
+    pub lacks: Vec<&'static str>,
+}
+
+impl PlanUsed {
+    fn new(choice: PlanChoice<'_>, effective: &EffectivePlatform) -> Option<PlanUsed> {
+        let plan = choice.plan()?;
+        let mut lacks = Vec::new();
+        if effective.choice("vendor_support") == "none" {
+            lacks.push("no_vendor_support");
+        }
+        if !effective.flag("retention_control") {
+            lacks.push("no_retention_control");
+        }
+        if effective.choice("audit_log") == "none" {
+            lacks.push("no_audit_log");
+        }
+        if !effective.flag("sso") {
+            lacks.push("no_sso");
+        }
+        Some(PlanUsed {
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+            max_users: plan.cap(),
+            pinned: matches!(choice, PlanChoice::Pinned(_)),
+            moved_from: match choice {
+                PlanChoice::Fitted {
+                    moved_from: Some(p),
+                    ..
+                } => Some(p.id.clone()),
+                _ => None,
+            },
+            lacks,
+        })
+    }
 }
 
 /// A third-party claim next to the computed figure.
@@ -277,6 +332,7 @@ fn evaluate_option(
         },
         platform: platform.id.clone(),
         platform_name: platform.name.clone(),
+        plan: PlanUsed::new(option.plan, &option.effective),
         incumbent: spec.incumbent,
         risk_adjusted_total_expected_mop: decimal_to_f64(cost.total_mop) + expected_loss,
         cost,

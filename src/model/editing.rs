@@ -61,6 +61,7 @@ impl Scenario {
             id: id.clone(),
             label: platform.map(label).unwrap_or_default(),
             platform: platform.map(|p| p.id.clone()).unwrap_or_default(),
+            plan: None,
             overrides: PlatformOverrides::default(),
             measures: Vec::new(),
             incumbent: false,
@@ -128,6 +129,7 @@ impl OptionSpec {
         catalog: &Catalog,
         names: impl Fn(&Platform, &str) -> bool,
         name: impl FnOnce(&Platform) -> String,
+        users: u32,
     ) {
         let names_old = catalog
             .platform(&self.platform)
@@ -138,19 +140,50 @@ impl OptionSpec {
             }
         }
         self.platform = id.to_owned();
+        // Plan ids belong to the old platform.
+        self.plan = None;
         self.overrides = PlatformOverrides::default();
-        self.drop_inapplicable_measures(catalog);
+        self.drop_inapplicable_measures(catalog, users);
+    }
+
+    /// Prices the option on plan `plan` (`None`: the first plan sold for the headcount) and drops
+    /// the measures the plan cannot carry (e.g. auto-delete on a plan without retention
+    /// control). Returns the dropped ids.
+    ///
+    /// ```
+    /// use collab_risk::model::{catalog::Catalog, presets};
+    /// let catalog = Catalog::embedded().unwrap();
+    /// let mut o = presets::load("bank-200").unwrap().options[0].clone();
+    /// o.switch_platform("google_workspace", catalog, |_, _| true, |p| p.name.clone(), 20);
+    /// o.set_plan(Some("business_plus".into()), catalog, 20);
+    /// let auto_delete = catalog.measure("retention_auto_delete").unwrap();
+    /// o.choose_measure(auto_delete, true, catalog);
+    /// assert!(o.has_measure("retention_auto_delete"));
+    /// assert_eq!(o.set_plan(Some("business_starter".into()), catalog, 20), vec!["retention_auto_delete"]);
+    /// ```
+    pub fn set_plan(&mut self, plan: Option<String>, catalog: &Catalog, users: u32) -> Vec<String> {
+        self.plan = plan;
+        self.drop_inapplicable_measures(catalog, users)
     }
 
     /// The option's platform with its overrides applied; `None` while they are invalid.
-    pub fn effective_platform(&self, catalog: &Catalog) -> Option<EffectivePlatform> {
+    pub fn effective_platform(&self, catalog: &Catalog, users: u32) -> Option<EffectivePlatform> {
         let platform = catalog.platform(&self.platform)?;
-        EffectivePlatform::new(platform, &self.overrides, catalog, "").ok()
+        let plan = platform
+            .choose_plan(self.plan.as_deref(), users, "")
+            .ok()?
+            .plan();
+        EffectivePlatform::new(platform, plan, &self.overrides, catalog, "").ok()
     }
 
     /// Why `measure` cannot apply to this option's platform as it now is, if it cannot.
-    pub fn measure_blocked(&self, measure: &Measure, catalog: &Catalog) -> Option<NotApplicable> {
-        self.effective_platform(catalog)?
+    pub fn measure_blocked(
+        &self,
+        measure: &Measure,
+        catalog: &Catalog,
+        users: u32,
+    ) -> Option<NotApplicable> {
+        self.effective_platform(catalog, users)?
             .applicability(measure)
             .err()
     }
@@ -163,11 +196,11 @@ impl OptionSpec {
     /// let catalog = Catalog::embedded().unwrap();
     /// let mut option = presets::load("bank-200").unwrap().options[1].clone();
     /// option.overrides.set("location_tracking", FieldValue::Bool(false)).unwrap();
-    /// assert_eq!(option.drop_inapplicable_measures(catalog), vec!["location_tracking_off"]);
+    /// assert_eq!(option.drop_inapplicable_measures(catalog, 200), vec!["location_tracking_off"]);
     /// assert!(!option.has_measure("location_tracking_off"));
     /// ```
-    pub fn drop_inapplicable_measures(&mut self, catalog: &Catalog) -> Vec<String> {
-        let Some(platform) = self.effective_platform(catalog) else {
+    pub fn drop_inapplicable_measures(&mut self, catalog: &Catalog, users: u32) -> Vec<String> {
+        let Some(platform) = self.effective_platform(catalog, users) else {
             return Vec::new();
         };
         let mut dropped = Vec::new();
@@ -368,7 +401,7 @@ mod tests {
             o.overrides
                 .set("licence_amount", FieldValue::Decimal(1.into()))
                 .unwrap();
-            o.switch_platform(&b.id, c, names, |p| format!("new {}", p.id));
+            o.switch_platform(&b.id, c, names, |p| format!("new {}", p.id), 200);
             assert_eq!(o.platform, b.id);
             assert!(o.overrides.is_empty(), "the old platform's facts go");
             let expected = if follows {

@@ -48,6 +48,23 @@ pub enum ModelError {
     /// A platform id missing from the catalog.
     #[error("{}unknown platform `{id}`", at(.path))]
     UnknownPlatform { path: String, id: String },
+    /// A plan the option's platform is not sold in.
+    #[error("{}platform `{platform}` has no plan `{id}` (its plans: {allowed})", at(.path))]
+    UnknownPlan {
+        path: String,
+        platform: String,
+        id: String,
+        allowed: String,
+    },
+    /// A plan priced for more users than it is sold for.
+    #[error("{}plan `{plan}` of `{platform}` is sold for at most {cap} users, not {users}: choose a larger plan", at(.path))]
+    PlanOverCap {
+        path: String,
+        platform: String,
+        plan: String,
+        cap: u32,
+        users: u32,
+    },
     /// A measure id missing from the catalog.
     #[error("{}unknown measure `{id}`", at(.path))]
     UnknownMeasure { path: String, id: String },
@@ -127,6 +144,8 @@ impl ModelError {
             ModelError::OutOfRange { .. } | ModelError::NotBetween { .. } => "out_of_range",
             ModelError::InvalidChoice { .. } => "invalid_choice",
             ModelError::UnknownPlatform { .. } => "unknown_platform",
+            ModelError::UnknownPlan { .. } => "unknown_plan",
+            ModelError::PlanOverCap { .. } => "plan_over_cap",
             ModelError::UnknownMeasure { .. } => "unknown_measure",
             ModelError::MeasureNotApplicable { .. } => "measure_not_applicable",
             ModelError::UnknownPlatformField { .. } => "unknown_platform_field",
@@ -154,6 +173,8 @@ impl ModelError {
             | ModelError::NotBetween { path, .. }
             | ModelError::InvalidChoice { path, .. }
             | ModelError::UnknownPlatform { path, .. }
+            | ModelError::UnknownPlan { path, .. }
+            | ModelError::PlanOverCap { path, .. }
             | ModelError::UnknownMeasure { path, .. }
             | ModelError::MeasureNotApplicable { path, .. }
             | ModelError::UnknownPlatformField { path, .. }

@@ -28,7 +28,7 @@
 //! empty cell.
 //!
 //! Figures per option, in order (unit in brackets): `total_cost` (MOP), `cost_year_<y>` (MOP),
-//! `cost_licence`, `cost_hosting_and_administration`, `cost_migration_and_training`,
+//! `cost_licence`, `cost_hosting_and_administration`, `cost_support`, `cost_migration_and_training`,
 //! `cost_compliance_measures` (MOP), `risk_eal_total` (MOP/year), `rating_overall` (1-5), per
 //! risk dimension `risk_eal_<dim>` (MOP/year), `risk_probability_<dim>` (probability),
 //! `rating_<dim>` (1-5), then `sim_mean`, `sim_p50`, `sim_p90`, `sim_p95` (MOP),
@@ -170,6 +170,7 @@ fn option_rows(w: &mut Writer, o: &OptionReport) {
         exact(c.hosting_and_administration),
         "MOP",
     );
+    row("cost_support", exact(c.support), "MOP");
     row(
         "cost_migration_and_training",
         exact(c.migration_and_training),

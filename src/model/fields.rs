@@ -73,6 +73,10 @@ pub const CONTENT_ACCESS: &[&str] = &["none", "organisation_admins", "provider_a
 pub const AUDIT_LOGS: &[&str] = &["none", "basic", "full"];
 /// Administrator role granularity.
 pub const ADMIN_ROLES: &[&str] = &["no_admin_console", "single_admin", "few_roles", "granular"];
+/// Who supports the platform when something breaks: support `included` in the licence, a paid
+/// support `contract` (priced in `support_mop_per_year`), or `none` (no vendor support: the
+/// in-house or outside expertise is what `support_mop_per_year` prices).
+pub const VENDOR_SUPPORTS: &[&str] = &["included", "contract", "none"];
 /// Vendor incident-notification commitment.
 pub const INCIDENT_NOTIFICATIONS: &[&str] = &["none", "best_effort", "contractual", "in_house"];
 
@@ -163,6 +167,27 @@ pub const FIELDS: &[FieldMeta] = &[
         unit: "",
     },
     FieldMeta {
+        id: "retention_control",
+        label: "Retention control (auto-delete)",
+        kind: FieldKind::Bool,
+        range: FieldRange::None,
+        unit: "",
+    },
+    FieldMeta {
+        id: "sso",
+        label: "Single sign-on (SSO)",
+        kind: FieldKind::Bool,
+        range: FieldRange::None,
+        unit: "",
+    },
+    FieldMeta {
+        id: "vendor_support",
+        label: "Vendor support",
+        kind: FieldKind::Choice(VENDOR_SUPPORTS),
+        range: FieldRange::None,
+        unit: "",
+    },
+    FieldMeta {
         id: "consent_tooling",
         label: "Built-in consent tooling",
         kind: FieldKind::Bool,
@@ -224,6 +249,13 @@ pub const FIELDS: &[FieldMeta] = &[
         kind: FieldKind::Decimal,
         range: FieldRange::Hours,
         unit: "hours / user",
+    },
+    FieldMeta {
+        id: "support_mop_per_year",
+        label: "Support or outside expertise",
+        kind: FieldKind::Decimal,
+        range: FieldRange::Money,
+        unit: "MOP / year",
     },
 ];
 

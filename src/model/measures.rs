@@ -28,6 +28,11 @@ pub enum MeasureCondition {
     HasMeetingRecording,
     /// Only when the platform has an audit log to review.
     HasAuditLog,
+    /// Only when an administrator can set how long content is kept (the plan has retention
+    /// control).
+    HasRetentionControl,
+    /// Only when there is an admin console whose roles can be restricted.
+    HasAdminConsole,
 }
 
 /// How a measure changes one dimension.
@@ -97,6 +102,10 @@ pub enum NotApplicable {
     NoMeetingRecording,
     /// The platform has no audit log to review.
     NoAuditLog,
+    /// The platform (or its plan) has no retention control: nothing can auto-delete.
+    NoRetentionControl,
+    /// There is no admin console: no administrator roles to restrict.
+    NoAdminConsole,
 }
 
 impl NotApplicable {
@@ -109,6 +118,8 @@ impl NotApplicable {
             NotApplicable::NoLocationTracking => "no_location_tracking",
             NotApplicable::NoMeetingRecording => "no_meeting_recording",
             NotApplicable::NoAuditLog => "no_audit_log",
+            NotApplicable::NoRetentionControl => "no_retention_control",
+            NotApplicable::NoAdminConsole => "no_admin_console",
         }
     }
 
@@ -125,6 +136,12 @@ impl NotApplicable {
             NotApplicable::NoLocationTracking => "the platform does not track clock-in locations",
             NotApplicable::NoMeetingRecording => "the platform does not record meetings",
             NotApplicable::NoAuditLog => "the platform has no audit log to review",
+            NotApplicable::NoRetentionControl => {
+                "the platform (in this plan) has no retention control: nothing can auto-delete"
+            }
+            NotApplicable::NoAdminConsole => {
+                "the platform has no admin console: there are no administrator roles to restrict"
+            }
         }
     }
 }
@@ -140,6 +157,10 @@ pub struct ApplicabilityFacts<'a> {
     pub meeting_recording: bool,
     /// The effective `audit_log`.
     pub audit_log: &'a str,
+    /// The effective `retention_control`.
+    pub retention_control: bool,
+    /// The effective `admin_roles`.
+    pub admin_roles: &'a str,
 }
 
 impl Measure {
@@ -149,7 +170,8 @@ impl Measure {
     /// use collab_risk::model::{catalog::Catalog, measures::{ApplicabilityFacts, NotApplicable}};
     /// let catalog = Catalog::embedded().unwrap();
     /// let signal = ApplicabilityFacts { processor_agreement: "none", data_location: "other",
-    ///     location_tracking: false, meeting_recording: false, audit_log: "none" };
+    ///     location_tracking: false, meeting_recording: false, audit_log: "none",
+    ///     retention_control: false, admin_roles: "no_admin_console" };
     /// let dpa = catalog.measure("dpa").unwrap();
     /// assert_eq!(dpa.applicability(&signal), Err(NotApplicable::NoProcessorAgreement));
     /// assert!(catalog.measure("pia").unwrap().applicability(&signal).is_ok());
@@ -175,6 +197,13 @@ impl Measure {
                 (facts.meeting_recording, NotApplicable::NoMeetingRecording)
             }
             MeasureCondition::HasAuditLog => (facts.audit_log != "none", NotApplicable::NoAuditLog),
+            MeasureCondition::HasRetentionControl => {
+                (facts.retention_control, NotApplicable::NoRetentionControl)
+            }
+            MeasureCondition::HasAdminConsole => (
+                facts.admin_roles != "no_admin_console",
+                NotApplicable::NoAdminConsole,
+            ),
         };
         if holds {
             Ok(())

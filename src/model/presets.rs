@@ -2,7 +2,7 @@
 //!
 //! ```
 //! use collab_risk::model::presets;
-//! assert_eq!(presets::names(), &["article-50", "bank-200", "clinic-30", "school-80"]);
+//! assert_eq!(presets::names(), &["article-50", "bank-200", "clinic-30", "school-80", "trading-20"]);
 //! assert_eq!(presets::load("clinic-30").unwrap().organisation.sector, "healthcare");
 //! ```
 use super::error::ModelError;
@@ -34,9 +34,22 @@ const PRESETS: &[(&str, &str)] = &[
             "/src/model/presets/school-80.json"
         )),
     ),
+    (
+        "trading-20",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/src/model/presets/trading-20.json"
+        )),
+    ),
 ];
 
-const NAMES: &[&str] = &["article-50", "bank-200", "clinic-30", "school-80"];
+const NAMES: &[&str] = &[
+    "article-50",
+    "bank-200",
+    "clinic-30",
+    "school-80",
+    "trading-20",
+];
 
 /// Names of the built-in presets.
 pub fn names() -> &'static [&'static str] {

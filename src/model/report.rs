@@ -38,6 +38,9 @@ pub struct OptionReport {
     pub name: String,
     pub platform: String,
     pub platform_name: String,
+    /// The plan (edition) it is priced on, when the platform has plans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::deterministic::PlanUsed>,
     /// The platform already in use (no migration or one-off setup charged).
     pub incumbent: bool,
     pub cost: CostLedger,
@@ -131,6 +134,7 @@ pub fn assemble(
             name: o.name,
             platform: o.platform,
             platform_name: o.platform_name,
+            plan: o.plan,
             cost: o.cost,
             risk: o.risk,
             baseline_risk: o.baseline_risk,

@@ -87,7 +87,13 @@ pub fn assess(option: &OptionSpec, catalog: &Catalog) -> Result<ResidencyAssessm
                 path: "platform".into(),
                 id: option.platform.clone(),
             })?;
-    let effective = EffectivePlatform::new(platform, &option.overrides, catalog, "")?;
+    // Where the data rests does not change with the plan: the named plan, else the default.
+    let plan = option
+        .plan
+        .as_deref()
+        .and_then(|id| platform.plan(id))
+        .or(platform.plans.first());
+    let effective = EffectivePlatform::new(platform, plan, &option.overrides, catalog, "")?;
     let location = effective.choice("data_location").to_owned();
     let entered = option.overrides.get("data_operator").is_some();
     let sourced = platform

@@ -109,6 +109,16 @@ pub struct RiskProfile {
 const RETENTION_MEASURE: &str = "retention_auto_delete";
 
 /// Scenario-level inputs of the risk model, converted once.
+/// A sector law's fine added to one dimension's loss per event (methodology §3.4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StatutoryLoss {
+    /// Index of the dimension in `catalog.dimensions`.
+    pub dimension: usize,
+    /// Fine × fined share at the low and high ends of the 90 % interval (MOP).
+    pub low_mop: f64,
+    pub high_mop: f64,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct RiskContext {
     /// Everyone whose personal data the platform holds: staff (the users) + client records.
@@ -120,6 +130,8 @@ pub struct RiskContext {
     pub sector_rate: f64,
     pub sector_magnitude: f64,
     pub appetite_mop: f64,
+    /// The sector law that binds this organisation, if any (one duty per sector today).
+    pub statutory: Option<StatutoryLoss>,
 }
 
 impl RiskContext {
@@ -145,6 +157,17 @@ impl RiskContext {
             sector_rate: sector.rate_factor,
             sector_magnitude: sector.magnitude_factor,
             appetite_mop: decimal_to_f64(scenario.risk_appetite_mop),
+            statutory: catalog.duties_for(&sector.id).find_map(|d| {
+                let dimension = catalog
+                    .dimensions
+                    .iter()
+                    .position(|x| x.id == d.dimension)?;
+                Some(StatutoryLoss {
+                    dimension,
+                    low_mop: d.fine_low_mop.value * d.fined_share.value,
+                    high_mop: d.fine_high_mop.value * d.fined_share.value,
+                })
+            }),
         })
     }
 }
@@ -189,7 +212,8 @@ pub fn risk_profile(
 
     let mut cells = Vec::with_capacity(catalog.dimensions.len());
     let mut total_eal = 0.0;
-    for dimension in &catalog.dimensions {
+    for (index, dimension) in catalog.dimensions.iter().enumerate() {
+        let statutory = context.statutory.filter(|s| s.dimension == index);
         let cell = risk_cell(
             catalog,
             context,
@@ -197,6 +221,7 @@ pub fn risk_profile(
             dimension,
             &active,
             retention_cap,
+            statutory,
         );
         total_eal += cell.expected_annual_loss_mop;
         cells.push(cell);
@@ -221,6 +246,7 @@ fn risk_cell(
     dimension: &DimensionSpec,
     active: &[&Measure],
     retention_cap: Option<i64>,
+    statutory: Option<StatutoryLoss>,
 ) -> RiskCell {
     let mut rate = dimension.base_annual_rate.value * context.sector_rate;
     let mut magnitude = context.sector_magnitude;
@@ -290,8 +316,21 @@ fn risk_cell(
 
     let spec = &dimension.magnitude;
     let records = context.data_subjects * context.per_record_mop;
-    let low = (spec.fixed_low_mop.value + records * spec.exposed_fraction_low.value) * magnitude;
-    let high = (spec.fixed_high_mop.value + records * spec.exposed_fraction_high.value) * magnitude;
+    let mut low =
+        (spec.fixed_low_mop.value + records * spec.exposed_fraction_low.value) * magnitude;
+    let mut high =
+        (spec.fixed_high_mop.value + records * spec.exposed_fraction_high.value) * magnitude;
+    if let Some(law) = statutory {
+        // The law's fine scales with the platform's and the measures' factors, not the sector's
+        // (the sector factor stands for the firm's other costs; the fine is the law's own).
+        let platform_magnitude = if context.sector_magnitude > 0.0 {
+            magnitude / context.sector_magnitude
+        } else {
+            magnitude
+        };
+        low += law.low_mop * platform_magnitude;
+        high += law.high_mop * platform_magnitude;
+    }
     let (ln_mu, ln_sigma) = lognormal_from_interval(low, high, catalog.simulation.z90);
     let mean_event = lognormal_mean(ln_mu, ln_sigma);
     let eal = rate * mean_event;

@@ -15,7 +15,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::catalog::{check_field_value, Catalog, Platform, PlatformKind};
+use super::catalog::{check_field_value, Catalog, Plan, PlanChoice, Platform, PlatformKind};
 use super::error::ModelError;
 use super::fields::{field_meta, FieldKind, FieldValue, FIELDS};
 use super::input::{
@@ -181,6 +181,10 @@ pub struct OptionSpec {
     pub id: String,
     pub label: String,
     pub platform: String,
+    /// The plan (edition) it is priced on, when the platform has plans; `None` = the first plan
+    /// sold for the organisation's headcount. Written only when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
     pub overrides: PlatformOverrides,
     pub measures: Vec<MeasureSelection>,
     /// The platform the firm already runs: no migration (nor one-off setup) is charged.
@@ -195,6 +199,8 @@ pub struct OptionSpec {
 pub struct ResolvedOption<'a> {
     pub spec: &'a OptionSpec,
     pub platform: &'a Platform,
+    /// The plan it is priced on, and whether the model moved it there from the default plan.
+    pub plan: PlanChoice<'a>,
     pub effective: EffectivePlatform,
     pub measures: Vec<&'a Measure>,
 }
@@ -259,6 +265,8 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EffectivePlatform {
     pub platform_id: String,
+    /// The plan its values come from, if the platform has plans.
+    pub plan_id: Option<String>,
     pub kind: PlatformKind,
     /// Who can sign a DPA for it (`vendor`, `hosting_provider`, `none`); not overridable.
     pub processor_agreement: String,
@@ -266,9 +274,10 @@ pub struct EffectivePlatform {
 }
 
 impl EffectivePlatform {
-    /// Apply `overrides` to `platform`, checking kinds and limits.
+    /// Apply `overrides` to `platform` as `plan` sells it, checking kinds and limits.
     pub fn new(
         platform: &Platform,
+        plan: Option<&Plan>,
         overrides: &PlatformOverrides,
         catalog: &Catalog,
         path: &str,
@@ -290,13 +299,15 @@ impl EffectivePlatform {
                     v.clone()
                 }
                 None => platform
-                    .field_value(meta.id)
+                    .field_in(plan, meta.id)
+                    .map(|f| f.value)
                     .ok_or_else(|| ModelError::catalog(meta.id, "field missing"))?,
             };
             values.push((meta.id, value));
         }
         Ok(EffectivePlatform {
             platform_id: platform.id.clone(),
+            plan_id: plan.map(|p| p.id.clone()),
             kind: platform.kind,
             processor_agreement: platform.processor_agreement.value.clone(),
             values,
@@ -311,6 +322,8 @@ impl EffectivePlatform {
             location_tracking: self.flag("location_tracking"),
             meeting_recording: self.flag("meeting_recording"),
             audit_log: self.choice("audit_log"),
+            retention_control: self.flag("retention_control"),
+            admin_roles: self.choice("admin_roles"),
         })
     }
 
@@ -689,7 +702,10 @@ impl Scenario {
                         path: join(&path, "platform"),
                         id: option.platform.clone(),
                     })?;
-            let effective = EffectivePlatform::new(platform, &option.overrides, catalog, &path)?;
+            let plan =
+                platform.choose_plan(option.plan.as_deref(), self.organisation.users, &path)?;
+            let effective =
+                EffectivePlatform::new(platform, plan.plan(), &option.overrides, catalog, &path)?;
             let mut measure_ids = BTreeSet::new();
             let mut measures = Vec::with_capacity(option.measures.len());
             for (j, m) in option.measures.iter().enumerate() {
@@ -730,6 +746,7 @@ impl Scenario {
             resolved.push(ResolvedOption {
                 spec: option,
                 platform,
+                plan,
                 effective,
                 measures,
             });
@@ -785,6 +802,7 @@ fn parse_option(v: &Value, path: &str, catalog: &Catalog) -> Result<OptionSpec, 
             "overrides",
             "measures",
             "incumbent",
+            "plan",
         ],
         path,
     )?;
@@ -869,10 +887,15 @@ fn parse_option(v: &Value, path: &str, catalog: &Catalog) -> Result<OptionSpec, 
         Some(v) => boolean(v, &join(path, "incumbent"))?,
         None => false,
     };
+    let plan = match map.get("plan") {
+        Some(v) => Some(string(v, &join(path, "plan"))?),
+        None => None,
+    };
     Ok(OptionSpec {
         id,
         label,
         platform: platform_id,
+        plan,
         overrides,
         measures,
         incumbent,

@@ -45,6 +45,15 @@ pub fn error_banner(e: &impl InputError) -> Banner {
         .with_detail(e.to_string())
 }
 
+/// A platform id as the reader names it (the id itself if the catalog does not know it).
+fn platform_display(tr: Tr, id: &str) -> String {
+    crate::model::catalog::Catalog::embedded()
+        .ok()
+        .and_then(|c| c.platform(id))
+        .map(|p| super::option_card::platform_name(tr, p))
+        .unwrap_or_else(|| id.to_owned())
+}
+
 /// A model error in the reader's language: what is wrong, from the error's own fields, after the
 /// field path it is about (`options[0].platform: unknown platform “x”`). Free-text details
 /// (a JSON parser's message, a range) stay in the English technical detail.
@@ -59,6 +68,28 @@ pub fn model_error_text(tr: Tr, e: &ModelError) -> String {
         | ModelError::UnknownPlatformField { id, .. }
         | ModelError::UnknownSector { id, .. }
         | ModelError::DuplicateId { id, .. } => vec![("id", id.clone())],
+        ModelError::UnknownPlan {
+            platform,
+            id,
+            allowed,
+            ..
+        } => vec![
+            ("platform", platform_display(tr, platform)),
+            ("id", id.clone()),
+            ("allowed", allowed.clone()),
+        ],
+        ModelError::PlanOverCap {
+            platform,
+            plan,
+            cap,
+            users,
+            ..
+        } => vec![
+            ("platform", platform_display(tr, platform)),
+            ("plan", super::option_card::plan_name(tr, platform, plan)),
+            ("cap", format_count(l, u64::from(*cap))),
+            ("users", format_count(l, u64::from(*users))),
+        ],
         ModelError::OptionCount {
             count, min, max, ..
         } => vec![

@@ -34,11 +34,16 @@ pub fn BestConfig(id: String) -> impl IntoView {
         }
     };
     let apply = move |b: &BestConfiguration| {
-        let (option, measures) = (b.option.clone(), b.measures.clone());
+        let (option, measures, plan) = (b.option.clone(), b.measures.clone(), b.plan.clone());
         move |_| {
-            let measures = measures.clone();
+            let (measures, plan) = (measures.clone(), plan.clone());
             state.update_noting("best.applied", |s| {
-                s.edit_option(&option, |o| o.measures = measures);
+                s.edit_option(&option, |o| {
+                    if plan.is_some() {
+                        o.plan = plan;
+                    }
+                    o.measures = measures;
+                });
             });
         }
     };
@@ -72,8 +77,15 @@ pub fn BestConfig(id: String) -> impl IntoView {
                     ("saving", &format_mop_f64(l, b.saving_mop)),
                 ],
             );
+            let plan = b.plan.clone().map(|plan| {
+                let name = state
+                    .with_option(&b.option, |o| o.platform.clone())
+                    .map(|platform| crate::ui::option_card::plan_name(tr, &platform, &plan));
+                view! { <p data-testid="best-config-plan">{tr.f("best.plan", &[("plan", &name.unwrap_or_default())])}</p> }
+            });
             view! {
                 <p data-testid="best-config-saving">{saving}</p>
+                {plan}
                 <ul class="best-measures">{measures}</ul>
                 <button type="button" data-testid="apply-best-config" on:click=apply(&b)>{tr.t("best.apply")}</button>
             }

@@ -317,10 +317,11 @@ pub fn display_value(tr: Tr, field_id: &str, v: &FieldValue) -> String {
 fn edit_fact(state: AppState, option_id: &str, edit: impl FnOnce(&mut OptionSpec)) {
     let catalog = state.catalog;
     let mut next = None;
+    let users = state.scenario.with_untracked(|s| s.organisation.users);
     state.with_option(option_id, |o| {
         let mut o = o.clone();
         edit(&mut o);
-        let dropped = o.drop_inapplicable_measures(catalog);
+        let dropped = o.drop_inapplicable_measures(catalog, users);
         next = Some((o, !dropped.is_empty()));
     });
     let Some((next, dropped)) = next else {

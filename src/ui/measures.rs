@@ -25,6 +25,8 @@ fn condition_key(c: MeasureCondition) -> &'static str {
         MeasureCondition::HasLocationTracking => "condition.has_location_tracking",
         MeasureCondition::HasMeetingRecording => "condition.has_meeting_recording",
         MeasureCondition::HasAuditLog => "condition.has_audit_log",
+        MeasureCondition::HasRetentionControl => "condition.has_retention_control",
+        MeasureCondition::HasAdminConsole => "condition.has_admin_console",
     }
 }
 
@@ -168,8 +170,11 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
     let blocked = {
         let option_id = option_id.clone();
         move || {
+            let users = state.scenario.with(|s| s.organisation.users);
             state
-                .with_option(&option_id, |o| o.measure_blocked(measure, state.catalog))
+                .with_option(&option_id, |o| {
+                    o.measure_blocked(measure, state.catalog, users)
+                })
                 .flatten()
         }
     };

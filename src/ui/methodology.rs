@@ -7,7 +7,7 @@ use super::{AppState, Tr};
 use crate::i18n::format_number;
 use crate::model::catalog::{Confidence, Sourced};
 use crate::model::catalog_text::{
-    dimension_description_key, dimension_legal_basis_key, factor_rationale_key, note_key,
+    dimension_description_key, dimension_legal_basis_key, duty_key, factor_rationale_key, note_key,
     sector_rationale_key, source_key, source_parts,
 };
 use leptos::prelude::*;
@@ -77,6 +77,7 @@ fn MethodologyBody() -> impl IntoView {
     let c = state.catalog;
     let formulas = [
         "method.cost",
+        "method.plans",
         "method.rate",
         "method.magnitude",
         "method.eal",
@@ -137,6 +138,37 @@ fn MethodologyBody() -> impl IntoView {
             }
         })
         .collect_view();
+    // Sector laws beyond Law 8/2005: which sectors they bind, the dimension, the fines.
+    let duties = c
+        .statutory_duties
+        .iter()
+        .map(|d| {
+            let sectors = d
+                .sectors
+                .iter()
+                .map(|s| tr.t(&format!("sector.{s}")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let dimension = tr.t(&format!("dimension.{}", d.dimension));
+            let binds = tr.f(
+                "method.duty_binds",
+                &[("sectors", &sectors), ("dimension", &dimension)],
+            );
+            view! {
+                <li data-testid="sector-law">
+                    <strong>{catalog_text(tr, duty_key(&d.id, "legal_basis"), &d.legal_basis)}</strong>
+                    " "{confidence_badge(tr, d.confidence)}
+                    <br /><small>{binds}</small>
+                    <br /><small>{catalog_text(tr, duty_key(&d.id, "rationale"), &d.rationale)}</small>
+                    <ul>
+                        {sourced_line(tr, "method.duty_fine_low", &d.fine_low_mop)}
+                        {sourced_line(tr, "method.duty_fine_high", &d.fine_high_mop)}
+                        {sourced_line(tr, "method.duty_fined_share", &d.fined_share)}
+                    </ul>
+                </li>
+            }
+        })
+        .collect_view();
     let anchors = &c.loss_anchors;
     let sources = c
         .sources
@@ -171,6 +203,8 @@ fn MethodologyBody() -> impl IntoView {
                     </tr></thead>
                     <tbody>{sectors}</tbody>
                 </table>
+                <h3>{move || tr.t("method.sector_laws")}</h3>
+                <ul class="sector-laws">{duties}</ul>
                 <h3>{move || tr.t("method.sources")}</h3>
                 <p class="help">{move || tr.t("method.unverified")}</p>
                 <ul class="sources">{sources}</ul>

@@ -40,6 +40,22 @@ pub fn platform_name(tr: Tr, platform: &Platform) -> String {
         .to_owned()
 }
 
+/// A plan's name in the reader's language (`plan_name.<platform>.<plan>`), else the catalog's,
+/// else its id.
+pub fn plan_name(tr: Tr, platform: &str, plan: &str) -> String {
+    Translations::embedded()
+        .lookup(tr.locale(), &format!("plan_name.{platform}.{plan}"))
+        .map(str::to_owned)
+        .or_else(|| {
+            crate::model::catalog::Catalog::embedded()
+                .ok()
+                .and_then(|c| c.platform(platform))
+                .and_then(|p| p.plan(plan))
+                .map(|p| p.name.clone())
+        })
+        .unwrap_or_else(|| plan.to_owned())
+}
+
 /// Every name a platform goes by: the catalog's and each language's.
 fn all_platform_names(platform: &Platform) -> impl Iterator<Item = &str> {
     let key = format!("platform_name.{}", platform.id);
@@ -147,12 +163,17 @@ fn OptionCard(id: String) -> impl IntoView {
         let id = id.clone();
         move |ev| {
             let new_platform = event_target_value(&ev);
+            let users = state.scenario.with_untracked(|s| s.organisation.users);
             let switch = |o: &mut OptionSpec| {
                 // Names in any language follow the platform; a typed label stays.
                 let names = |p: &Platform, label: &str| all_platform_names(p).any(|n| n == label);
-                o.switch_platform(&new_platform, state.catalog, names, |p| {
-                    platform_name(tr, p)
-                });
+                o.switch_platform(
+                    &new_platform,
+                    state.catalog,
+                    names,
+                    |p| platform_name(tr, p),
+                    users,
+                );
             };
             let had_edits = state.with_option(&id, |o| {
                 let mut switched = o.clone();
@@ -217,6 +238,7 @@ fn OptionCard(id: String) -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <PlanPicker id=id.clone() />
             <label class="check incumbent">
                 <input type="checkbox" data-testid="incumbent-checkbox"
                     prop:checked={
@@ -254,6 +276,157 @@ fn OptionCard(id: String) -> impl IntoView {
     }
 }
 
+/// The plan (edition) an option is priced on, where its platform sells several: "automatic" (the
+/// first plan sold for the headcount) or one the reader names; plans too small for the
+/// headcount cannot be named. Below, the plan in use, why (when the model moved it), and what it
+/// lacks.
+#[component]
+fn PlanPicker(id: String) -> impl IntoView {
+    let state = AppState::use_context();
+    let tr = Tr::use_context();
+    let platform = {
+        let id = id.clone();
+        move || {
+            state
+                .with_option(&id, |o| o.platform.clone())
+                .unwrap_or_default()
+        }
+    };
+    let pinned = {
+        let id = id.clone();
+        move || state.with_option(&id, |o| o.plan.clone()).flatten()
+    };
+    let users = move || state.scenario.with(|s| s.organisation.users);
+    let on_change = {
+        let id = id.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            let plan = (!value.is_empty()).then_some(value);
+            let users = state.scenario.with_untracked(|s| s.organisation.users);
+            let drops = state.with_option(&id, |o| {
+                let mut changed = o.clone();
+                !changed
+                    .set_plan(plan.clone(), state.catalog, users)
+                    .is_empty()
+            });
+            let set = |o: &mut OptionSpec| {
+                o.set_plan(plan, state.catalog, users);
+            };
+            if drops == Some(true) {
+                // A measure the new plan cannot carry went: say so, with a way back.
+                state.update_noting("undo.plan_measures_dropped", |s| {
+                    s.edit_option(&id, set);
+                });
+            } else {
+                state.update_option(&id, set);
+            }
+        }
+    };
+    let select_id = format!("{id}-plan");
+    let status = {
+        let id = id.clone();
+        move || {
+            state
+                .option_result(&id, |o| (o.platform.clone(), o.plan.clone()))
+                .and_then(|(platform, plan)| plan.map(|p| (platform, p)))
+                .map(|(platform, p)| {
+                    let l = tr.locale();
+                    let name = plan_name(tr, &platform, &p.id);
+                    let used = match p.max_users {
+                        Some(cap) => tr.f(
+                            "plan.used_capped",
+                            &[
+                                ("plan", &name),
+                                ("cap", &crate::i18n::format_count(l, u64::from(cap))),
+                            ],
+                        ),
+                        None => tr.f("plan.used", &[("plan", &name)]),
+                    };
+                    let moved = p.moved_from.as_ref().map(|from| {
+                        let cap = state
+                            .catalog
+                            .platform(&platform)
+                            .and_then(|pl| pl.plan(from))
+                            .and_then(|pl| pl.cap())
+                            .unwrap_or(0);
+                        tr.f(
+                            "plan.moved",
+                            &[
+                                ("from", &plan_name(tr, &platform, from)),
+                                ("cap", &crate::i18n::format_count(l, u64::from(cap))),
+                                ("users", &crate::i18n::format_count(l, u64::from(users()))),
+                                ("plan", &name),
+                            ],
+                        )
+                    });
+                    let lacks = p
+                        .lacks
+                        .iter()
+                        .map(|k| tr.t(&format!("plan.lacks.{k}")))
+                        .collect::<Vec<_>>();
+                    view! {
+                        <p class="help plan-status" data-testid="plan-status">
+                            <span data-testid="plan-used">{used}</span>
+                            {moved.map(|m| view! { " " <span data-testid="plan-moved">{m}</span> })}
+                        </p>
+                        {(!lacks.is_empty()).then(|| view! {
+                            <ul class="plan-lacks" data-testid="plan-lacks">
+                                {lacks.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                            </ul>
+                        })}
+                    }
+                })
+        }
+    };
+    move || {
+        let platform_id = platform();
+        let plans = state
+            .catalog
+            .platform(&platform_id)
+            .map(|p| p.plans.clone())
+            .unwrap_or_default();
+        (!plans.is_empty()).then(|| {
+            let pinned = pinned.clone();
+            let auto_selected = {
+                let pinned = pinned.clone();
+                move || pinned().is_none()
+            };
+            let options = plans
+                .into_iter()
+                .map(|plan| {
+                    let l = tr.locale();
+                    let cap = plan.cap();
+                    let name = plan_name(tr, &platform_id, &plan.id);
+                    let text = match cap {
+                        Some(cap) => tr.f(
+                            "plan.option_capped",
+                            &[("plan", &name), ("cap", &crate::i18n::format_count(l, u64::from(cap)))],
+                        ),
+                        None => name,
+                    };
+                    let too_small = move || cap.is_some_and(|c| users() > c);
+                    let selected = {
+                        let pinned = pinned.clone();
+                        let pid = plan.id.clone();
+                        move || pinned().as_deref() == Some(pid.as_str())
+                    };
+                    view! { <option value=plan.id.clone() selected=selected disabled=too_small>{text}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field plan-field">
+                    <label for=select_id.clone()>{move || tr.t("option.plan")}</label>
+                    <select id=select_id.clone() data-testid="plan-select" on:change=on_change.clone()>
+                        <option value="" selected=auto_selected>{move || tr.t("plan.automatic")}</option>
+                        {options}
+                    </select>
+                    {status.clone()}
+                </div>
+            }
+        })
+    }
+}
+
 /// Cost, risk-adjusted total, ROI of one option.
 #[component]
 fn KeyResults(id: String) -> impl IntoView {
@@ -276,6 +449,7 @@ fn KeyResults(id: String) -> impl IntoView {
                 [
                     ("cat.licence", c.licence),
                     ("cat.hosting_and_administration", c.hosting_and_administration),
+                    ("cat.support", c.support),
                     ("cat.migration_and_training", c.migration_and_training),
                     ("cat.compliance_measures", c.compliance_measures),
                 ]

@@ -17,7 +17,7 @@ async function open(opts) {
   return { page, context, problems, app };
 }
 
-for (const preset of ['article-50', 'bank-200', 'clinic-30', 'school-80']) {
+for (const preset of ['article-50', 'bank-200', 'clinic-30', 'school-80', 'trading-20']) {
   test(`preset ${preset}: totals match the evaluator, and follow a change of users exactly`, async () => {
     const { context, problems, app, page } = await open();
     await app.loadPreset(preset);
@@ -377,5 +377,58 @@ test('loading a preset can be undone; a blank option name still shows a name', a
   await page.waitForFunction(() => document.querySelector('[data-testid="results-table"] tbody th')?.innerText.trim().length > 0);
   assert.match(await page.locator('[data-testid="cost-chart"]').getAttribute('aria-label'), /MOP/);
   assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('plans: a capped free plan moves to a paid one above its cap, says so, and a plan without retention control offers no auto-delete', async () => {
+  const { context, problems, app, page } = await open();
+  await app.loadPreset('trading-20');
+  const cards = app.byTestId('option-card');
+  const lark = cards.nth(2);
+  assert.match(await lark.locator('[data-testid="plan-used"]').innerText(), /Starter/);
+  assert.equal(await lark.locator('[data-testid="plan-moved"]').count(), 0);
+  // The staff groups: no DPA, no admin roles, no auto-delete, no log audit on offer, with reasons.
+  const groups = cards.nth(0);
+  assert.ok((await groups.locator('[data-testid="measure-not-offered"]').innerText()).length > 20);
+  // 80 staff: Lark Starter (up to 50 seats) cannot be priced; the model says so and moves.
+  await app.setUsers(80);
+  await lark.locator('[data-testid="plan-moved"]').waitFor({ timeout: 10000 });
+  assert.match(await lark.locator('[data-testid="plan-moved"]').innerText(), /50/);
+  const scenario = presetScenario('trading-20');
+  scenario.organisation.users = 80;
+  const native = evaluateScenario(scenario);
+  assert.equal(native.options[2].plan.id, 'pro');
+  await page.waitForFunction((want) => {
+    const t = document.querySelectorAll('[data-testid="total-cost"]')[2]?.innerText ?? '';
+    return Number(t.replace(/[^0-9.]/g, '')) === want;
+  }, roundMop(native.options[2].cost.total_mop), { timeout: 10000 });
+  // Google Business Starter has no retention control; Business Plus has (Vault).
+  const google = cards.nth(4);
+  assert.match(await google.locator('[data-testid="plan-lacks"]').innerText(), /retention/i);
+  await google.locator('[data-testid="plan-select"]').selectOption('business_plus');
+  await page.waitForFunction(() => !document.querySelectorAll('[data-testid="option-card"]')[4]
+    .querySelector('[data-testid="plan-lacks"]')?.innerText.match(/retention/i));
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await context.close();
+});
+
+test('a plan named for fewer users than the headcount is refused with its reason; the last valid figures stay', async () => {
+  const { context, problems, app, page } = await open();
+  await app.loadPreset('trading-20');
+  const lark = app.byTestId('option-card').nth(2);
+  await lark.locator('[data-testid="plan-select"]').selectOption('starter');
+  const totals = await app.totals();
+  await app.setUsers(80);
+  const notice = app.byTestId('model-error');
+  await notice.waitFor({ timeout: 10000 });
+  assert.match(await notice.innerText(), /50/);
+  assert.match(await notice.innerText(), /80/);
+  assert.deepEqual(await app.totals(), totals, 'the last valid results stay');
+  // Back to automatic: priced again, on a plan sold for 80 users.
+  await lark.locator('[data-testid="plan-select"]').selectOption('');
+  await notice.waitFor({ state: 'detached', timeout: 10000 });
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
   await context.close();
 });

@@ -12,7 +12,7 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 after(async () => { await browser?.close(); await server?.close(); });
 
 const catalog = JSON.parse(readFileSync(new URL('../../data/catalog.json', import.meta.url), 'utf8'));
-const PRESETS = ['article-50', 'bank-200', 'clinic-30', 'school-80'];
+const PRESETS = ['article-50', 'bank-200', 'clinic-30', 'school-80', 'trading-20'];
 
 // What may stay in English: cited titles and URLs (from the catalog), product and company names,
 // and the app's own name. Longest first, so a name inside a longer one is removed whole.

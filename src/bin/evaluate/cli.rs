@@ -299,7 +299,7 @@ mod tests {
         };
         assert_eq!(
             call(&["--list-presets"]).unwrap(),
-            "article-50\nbank-200\nclinic-30\nschool-80"
+            "article-50\nbank-200\nclinic-30\nschool-80\ntrading-20"
         );
         assert!(call(&["--print-preset", "school-80"])
             .unwrap()

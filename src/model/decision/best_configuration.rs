@@ -394,6 +394,7 @@ fn pick(
     Some(BestConfiguration {
         option: option.id.clone(),
         measures: measures.clone(),
+        plan: None,
         risk_adjusted_total_expected_mop: total,
         current_total_expected_mop: current,
         saving_mop: current - total,
@@ -402,10 +403,95 @@ fn pick(
     })
 }
 
-/// The best configuration of option `option` (index into `scenario.options`). Validates the
-/// scenario; exhaustive over the valid measure sets; a few milliseconds natively (run it off
-/// the typing path in the browser).
+/// The scenario with option `option` priced on each plan its platform sells for the headcount
+/// (the measures a plan cannot carry dropped); empty when there is no plan to choose.
+fn plan_variants(scenario: &Scenario, catalog: &Catalog, option: usize) -> Vec<(String, Scenario)> {
+    let users = scenario.organisation.users;
+    let Some(platform) = scenario
+        .options
+        .get(option)
+        .and_then(|o| catalog.platform(&o.platform))
+    else {
+        return Vec::new();
+    };
+    let fitting: Vec<&str> = platform
+        .plans
+        .iter()
+        .filter(|p| p.fits(users))
+        .map(|p| p.id.as_str())
+        .collect();
+    if fitting.len() < 2 {
+        return Vec::new();
+    }
+    fitting
+        .into_iter()
+        .filter_map(|id| {
+            let mut variant = scenario.clone();
+            let o = variant.options.get_mut(option)?;
+            o.set_plan(Some(id.to_owned()), catalog, users);
+            Some((id.to_owned(), variant))
+        })
+        .collect()
+}
+
+/// The plan option `option` is priced on now (its named plan, or the first that fits).
+fn current_plan(scenario: &Scenario, catalog: &Catalog, option: usize) -> Option<String> {
+    let o = scenario.options.get(option)?;
+    let platform = catalog.platform(&o.platform)?;
+    platform
+        .choose_plan(o.plan.as_deref(), scenario.organisation.users, "")
+        .ok()?
+        .plan()
+        .map(|p| p.id.clone())
+}
+
+/// The best configuration of option `option` (index into `scenario.options`): the measure set
+/// and, where the platform sells several plans that fit the headcount, the plan. Validates the
+/// scenario; exhaustive over the valid measure sets of each plan; a few milliseconds natively
+/// (run it off the typing path in the browser).
 pub fn best_configuration(
+    scenario: &Scenario,
+    catalog: &Catalog,
+    option: usize,
+) -> Result<BestConfiguration, ModelError> {
+    let variants = plan_variants(scenario, catalog, option);
+    let mut best = best_measures(scenario, catalog, option)?;
+    if variants.is_empty() {
+        return Ok(best);
+    }
+    let current = current_plan(scenario, catalog, option);
+    let current_measures = scenario
+        .options
+        .get(option)
+        .map(|o| o.measures.clone())
+        .unwrap_or_default();
+    best.plan = current.clone();
+    for (plan, variant) in &variants {
+        if current.as_deref() == Some(plan.as_str()) {
+            continue;
+        }
+        let mut candidate = best_measures(variant, catalog, option)?;
+        // Strictly lower only: on a tie the plan in use stays.
+        if candidate.risk_adjusted_total_expected_mop < best.risk_adjusted_total_expected_mop {
+            candidate.plan = Some(plan.clone());
+            candidate.current_total_expected_mop = best.current_total_expected_mop;
+            candidate.saving_mop =
+                candidate.current_total_expected_mop - candidate.risk_adjusted_total_expected_mop;
+            candidate.is_current = false;
+            candidate.sets_searched += best.sets_searched;
+            best = candidate;
+        } else {
+            best.sets_searched += candidate.sets_searched;
+        }
+    }
+    if best.plan == current {
+        best.is_current = same_set(&best.measures, &current_measures, catalog);
+    }
+    Ok(best)
+}
+
+/// The best measure set of option `option` on the plan it is priced on now.
+fn best_measures(
     scenario: &Scenario,
     catalog: &Catalog,
     option: usize,
@@ -440,6 +526,16 @@ pub fn best_configurations(
         .enumerate()
         .map(|(i, r)| Search::new(scenario, catalog, r, i).map(|s| s.candidates(catalog)))
         .collect::<Result<_, _>>()?;
+    // Options whose platform sells several plans for this headcount are searched plan by plan.
+    let by_plan: Vec<Option<BestConfiguration>> = (0..scenario.options.len())
+        .map(|i| {
+            if plan_variants(scenario, catalog, i).is_empty() {
+                Ok(None)
+            } else {
+                best_configuration(scenario, catalog, i).map(Some)
+            }
+        })
+        .collect::<Result<_, _>>()?;
     let rounds = all.iter().map(|c| c.sets.len()).max().unwrap_or(0);
     let mut totals: Vec<Vec<f64>> = all
         .iter()
@@ -466,6 +562,9 @@ pub fn best_configurations(
         .iter()
         .enumerate()
         .map(|(i, spec)| {
+            if let Some(Some(best)) = by_plan.get(i) {
+                return Ok(best.clone());
+            }
             let current_total = current.options.get(i).map_or(0.0, expected_total);
             let candidates = all.get(i);
             let list = totals.get(i);

@@ -12,6 +12,10 @@ pub struct BestConfiguration {
     /// In the scenario format (ids, or `{"id": "retention_auto_delete", "days": N}`), in catalog
     /// order: put them in the option's `measures` to reproduce the figure exactly.
     pub measures: Vec<MeasureSelection>,
+    /// The plan to price it on, where the platform sells several that fit the headcount (put it
+    /// in the option's `plan` with the measures); `None` when there is no plan to choose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
     /// Cost total + Σ EAL × Σ discount factors with these measures (MOP, from the evaluator).
     pub risk_adjusted_total_expected_mop: f64,
     /// The same figure with the option's current measures.
@@ -19,7 +23,7 @@ pub struct BestConfiguration {
     /// current − best (MOP). ≥ 0 unless the current set lies outside the searched space (two
     /// measures of one exclusive group).
     pub saving_mop: f64,
-    /// Whether the current set already is the best one (same measures).
+    /// Whether the current set already is the best one (same measures, same plan).
     pub is_current: bool,
     /// How many valid measure sets were searched.
     pub sets_searched: u64,
