@@ -3,7 +3,7 @@
 use super::option_card::platform_name;
 use super::{AppState, Tr};
 use crate::i18n::{format_count, format_decimal, format_mop_f64, format_percent, Locale};
-use crate::model::decision::{InputKind, SensitivityEntry};
+use crate::model::decision::{Direction, InputKind, SensitivityEntry};
 use rust_decimal::Decimal;
 
 /// `x` with `places` decimals in the locale's format.
@@ -98,8 +98,9 @@ pub fn input_value(tr: Tr, e: &SensitivityEntry, x: f64) -> String {
     }
 }
 
-/// "A stays ahead of B unless <input> goes past <value>" for an entry with a break-even value;
-/// `leader`/`other` are the pair's names with the one ahead first.
+/// "A stays ahead of B unless <input> falls below / rises above <value>" for an entry with a
+/// break-even value (the way the input must move to reach it); `leader`/`other` are the pair's
+/// names with the one ahead first.
 pub fn flip_sentence(
     tr: Tr,
     state: AppState,
@@ -108,8 +109,12 @@ pub fn flip_sentence(
     other: &str,
 ) -> Option<String> {
     let x = e.break_even?;
+    let key = match e.direction {
+        Some(Direction::Below) => "tornado.flips_below",
+        _ => "tornado.flips_above",
+    };
     Some(tr.f(
-        "tornado.flips",
+        key,
         &[
             ("a", leader),
             ("b", other),
