@@ -372,7 +372,10 @@ fn break_even_direction_is_the_side_of_the_base_it_lies_on() {
             }
         }
     }
-    assert!(below > 0 && above > 0, "both directions occur ({below} below, {above} above)");
+    assert!(
+        below > 0 && above > 0,
+        "both directions occur ({below} below, {above} above)"
+    );
     let analysis =
         decision::sensitivity_of_leading_pair(&presets::load("school-80").unwrap(), catalog())
             .unwrap();
