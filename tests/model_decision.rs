@@ -417,6 +417,52 @@ fn break_even_values_really_flip_the_ranking() {
     assert!(flips >= 2, "the close pair has break-even values");
 }
 
+/// The direction says which way the input must move from its base to flip the ranking (issue 18:
+/// the words said "goes past" even when the value had to fall). school-80 has break-even values
+/// below the base (a licence, a measure at full effect).
+#[test]
+fn break_even_direction_is_the_side_of_the_base_it_lies_on() {
+    use collab_risk::model::decision::Direction;
+    let mut below = 0;
+    let mut above = 0;
+    for s in [
+        presets::load("school-80").unwrap(),
+        presets::load("bank-200").unwrap(),
+        close_pair(),
+    ] {
+        let analysis = decision::sensitivity_of_leading_pair(&s, catalog()).unwrap();
+        for e in &analysis.entries {
+            match (e.break_even, e.direction) {
+                (None, None) => {}
+                (Some(x), Some(Direction::Below)) => {
+                    assert!(x < e.base, "{}: {x} below {}", e.input, e.base);
+                    below += 1;
+                }
+                (Some(x), Some(Direction::Above)) => {
+                    assert!(x > e.base, "{}: {x} above {}", e.input, e.base);
+                    above += 1;
+                }
+                other => panic!("{}: break-even and direction disagree: {other:?}", e.input),
+            }
+        }
+    }
+    assert!(
+        below > 0 && above > 0,
+        "both directions occur ({below} below, {above} above)"
+    );
+    let analysis =
+        decision::sensitivity_of_leading_pair(&presets::load("school-80").unwrap(), catalog())
+            .unwrap();
+    let json = serde_json::to_value(&analysis.entries).unwrap();
+    for entry in json.as_array().unwrap() {
+        let direction = &entry["direction"];
+        match entry["break_even"].is_null() {
+            true => assert!(direction.is_null()),
+            false => assert!(direction == "below" || direction == "above", "{direction}"),
+        }
+    }
+}
+
 #[test]
 fn identical_options_split_p_best_and_give_zero_evpi() {
     let mut s = presets::load("bank-200").unwrap();

@@ -376,3 +376,16 @@ fn residency_says_what_still_leaves_macau() {
     let dingtalk = assess(&s.options[0], catalog()).unwrap();
     assert!(dingtalk.outside_macau && dingtalk.still_leaves.is_empty());
 }
+
+/// A blank option name reads as its platform's name, never with the internal option id (issue 18:
+/// "DingTalk international (dingtalk)").
+#[test]
+fn a_blank_name_is_the_platform_s_name() {
+    let catalog = Catalog::embedded().unwrap();
+    let mut s = presets::load("article-50").unwrap();
+    s.options[0].label = "  ".into();
+    let report = evaluate_deterministic(&s, catalog).unwrap();
+    let platform = catalog.platform(&s.options[0].platform).unwrap();
+    assert_eq!(report.options[0].name, platform.name);
+    assert!(!report.options[0].name.contains(&s.options[0].id));
+}

@@ -324,9 +324,10 @@ fn evaluate_option(
     let platform = option.platform;
     Ok(OptionDeterministic {
         id: spec.id.clone(),
-        // A blank label would leave a nameless row in every table and chart.
+        // A blank label would leave a nameless row in every table and chart: the platform's
+        // name stands in (never the internal id).
         name: if spec.label.trim().is_empty() {
-            format!("{} ({})", platform.name, spec.id)
+            platform.name.clone()
         } else {
             spec.label.clone()
         },

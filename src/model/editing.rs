@@ -122,7 +122,8 @@ impl OptionSpec {
     /// Switches to platform `id`. The overrides go (they described the old platform's facts); a
     /// label that still names the old platform (`names(old, label)`, in any language) or is empty
     /// follows the new one as `name(new)`; a label the person typed stays. Measures that cannot
-    /// apply to the new platform are dropped.
+    /// apply to the new platform are dropped. "Already in use" is cleared: it said the old
+    /// platform was in use, and kept it would waive the new one's migration cost.
     pub fn switch_platform(
         &mut self,
         id: &str,
@@ -143,6 +144,7 @@ impl OptionSpec {
         // Plan ids belong to the old platform.
         self.plan = None;
         self.overrides = PlatformOverrides::default();
+        self.incumbent = false;
         self.drop_inapplicable_measures(catalog, users);
     }
 
@@ -398,12 +400,14 @@ mod tests {
         ] {
             o.platform = a.id.clone();
             o.label = label.clone();
+            o.incumbent = true;
             o.overrides
                 .set("licence_amount", FieldValue::Decimal(1.into()))
                 .unwrap();
             o.switch_platform(&b.id, c, names, |p| format!("new {}", p.id), 200);
             assert_eq!(o.platform, b.id);
             assert!(o.overrides.is_empty(), "the old platform's facts go");
+            assert!(!o.incumbent, "the new platform is not in use yet");
             let expected = if follows {
                 format!("new {}", b.id)
             } else {

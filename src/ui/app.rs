@@ -6,7 +6,7 @@ use super::banner::{ErrorBanner, ModelErrorNotice, UndoReplaceNotice};
 use super::browser_zlib::decode_fragment;
 use super::embed::post_height_to_parent;
 use super::inputs::ScenarioInputs;
-use super::keys::Key;
+use super::keys::{storage_works, Key};
 use super::methodology::MethodologyPanel;
 use super::modes::PageMode;
 use super::option_card::OptionCards;
@@ -94,6 +94,9 @@ pub fn App(link: OpeningLink) -> impl IntoView {
             if let Some(b) = start.notice {
                 banner.show(b);
             }
+            if let Some(previous) = start.replaced {
+                state.offer_undo(previous, "undo.link_replaced");
+            }
             // Autosave every valid change.
             Effect::new(move |last_saved: Option<Option<u64>>| {
                 let last_saved = last_saved.unwrap_or(saved_at_start);
@@ -160,6 +163,7 @@ fn Shell() -> impl IntoView {
             </div>
             <ModelErrorNotice />
             <Verdict />
+            <StorageNotice />
             <ClaimsPanel />
             <ScenarioInputs />
             <OptionCards />
@@ -171,6 +175,16 @@ fn Shell() -> impl IntoView {
         </main>
         <Footer />
     }
+}
+
+/// Without storage (a cross-site iframe, some private modes) nothing is autosaved: say so once,
+/// with what keeps the work instead.
+#[component]
+fn StorageNotice() -> impl IntoView {
+    let tr = Tr::use_context();
+    (!storage_works()).then(|| {
+        view! { <p class="stale-notice" data-testid="storage-notice">{move || tr.t("notice.no_storage")}</p> }
+    })
 }
 
 #[component]

@@ -3,7 +3,8 @@
 use super::option_card::platform_name;
 use super::{AppState, Tr};
 use crate::i18n::{format_count, format_decimal, format_mop_f64, format_percent, Locale};
-use crate::model::decision::{InputKind, SensitivityEntry};
+use crate::model::decision::{Direction, InputKind, SensitivityEntry};
+use crate::model::scenario::OptionSpec;
 use rust_decimal::Decimal;
 
 /// `x` with `places` decimals in the locale's format.
@@ -14,11 +15,22 @@ fn fixed(locale: Locale, x: f64, places: u32) -> String {
     }
 }
 
-/// The name of an option (its label) by id, else the id.
-pub fn option_label(state: AppState, id: &str) -> String {
+/// The name of an option by id: its label, else (blank) its platform's name in the reader's
+/// language, else the id.
+pub fn option_label(tr: Tr, state: AppState, id: &str) -> String {
     state
-        .with_option(id, |o| o.label.clone())
+        .with_option(id, |o| option_name(tr, state, o))
         .unwrap_or_else(|| id.to_owned())
+}
+
+/// An option's name for a reader: its label, or its platform's name when the label is blank.
+pub fn option_name(tr: Tr, state: AppState, option: &OptionSpec) -> String {
+    if option.label.trim().is_empty() {
+        if let Some(p) = state.catalog.platform(&option.platform) {
+            return platform_name(tr, p);
+        }
+    }
+    option.label.clone()
 }
 
 /// What an entry swings, named for a reader.
@@ -29,7 +41,7 @@ pub fn input_name(tr: Tr, state: AppState, e: &SensitivityEntry) -> String {
             let field = tr.t(&format!("field.{subject}"));
             // Shared by both options (same platform, catalog default): name the platform.
             let owner = match &e.option {
-                Some(id) => option_label(state, id),
+                Some(id) => option_label(tr, state, id),
                 None => e
                     .input
                     .strip_prefix("platforms.")
@@ -98,8 +110,9 @@ pub fn input_value(tr: Tr, e: &SensitivityEntry, x: f64) -> String {
     }
 }
 
-/// "A stays ahead of B unless <input> goes past <value>" for an entry with a break-even value;
-/// `leader`/`other` are the pair's names with the one ahead first.
+/// "A stays ahead of B unless <input> falls below / rises above <value>" for an entry with a
+/// break-even value (the way the input must move to reach it); `leader`/`other` are the pair's
+/// names with the one ahead first.
 pub fn flip_sentence(
     tr: Tr,
     state: AppState,
@@ -108,8 +121,12 @@ pub fn flip_sentence(
     other: &str,
 ) -> Option<String> {
     let x = e.break_even?;
+    let key = match e.direction {
+        Some(Direction::Below) => "tornado.flips_below",
+        _ => "tornado.flips_above",
+    };
     Some(tr.f(
-        "tornado.flips",
+        key,
         &[
             ("a", leader),
             ("b", other),

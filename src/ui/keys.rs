@@ -62,6 +62,17 @@ impl Key {
     }
 }
 
+/// Whether this page can keep anything in localStorage: it can be missing, throw on access (a
+/// cross-site iframe with storage blocked) or refuse writes (some private modes).
+pub fn storage_works() -> bool {
+    const PROBE: &str = "collab-risk.probe";
+    local_storage().is_some_and(|s| {
+        let written = s.set_item(PROBE, "1").is_ok();
+        let _ = s.remove_item(PROBE);
+        written
+    })
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

@@ -128,12 +128,43 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
                 .unwrap_or(false)
         }
     };
+    // The measure of the same exclusive group that ticking this one unticked (e.g. another
+    // transfer basis): said next to it, not silently.
+    let replaced = RwSignal::new(None::<&'static str>);
     let toggle = {
         let option_id = option_id.clone();
         move |ev| {
             let on = event_target_checked(&ev);
             let catalog = state.catalog;
+            let displaced = measure
+                .exclusive_group
+                .as_ref()
+                .filter(|_| on)
+                .and_then(|group| {
+                    state
+                        .with_option(&option_id, |o| {
+                            catalog.measures.iter().find(|m| {
+                                m.id != measure.id
+                                    && m.exclusive_group.as_ref() == Some(group)
+                                    && o.has_measure(&m.id)
+                            })
+                        })
+                        .flatten()
+                });
+            replaced.set(displaced.map(|m| m.id.as_str()));
             state.update_option(&option_id, |o| o.choose_measure(measure, on, catalog));
+        }
+    };
+    let replaced_note = {
+        let checked = checked.clone();
+        move || {
+            let other = replaced.get().filter(|_| checked())?;
+            let name = tr.t(&format!("measure.{other}"));
+            Some(view! {
+                <p class="measure-replaced" role="status" data-testid="measure-replaced">
+                    {tr.f("measure.replaced", &[("other", &name)])}
+                </p>
+            })
         }
     };
     let cost = move || {
@@ -238,6 +269,7 @@ fn MeasureRow(option_id: String, measure: &'static Measure) -> impl IntoView {
                 }</p>
                 <ul class="effects">{effects}</ul>
             </LazyDetails>
+            {replaced_note}
             {not_offered}
             {days}
         </div>

@@ -1,7 +1,9 @@
 //! Option cards, 2 to 6: each a platform with its overrides and measures, and its key results.
+use super::decision_words::option_name;
 use super::field_editor::PlatformFacts;
 use super::lazy_details::LazyDetails;
 use super::measures::MeasureChecklist;
+use super::preset_locale::is_preset_option_label;
 use super::{AppState, Tr};
 use crate::i18n::{
     format_decimal, format_mop, format_mop_f64, format_percent, Locale, Translations,
@@ -82,14 +84,32 @@ pub fn OptionCards() -> impl IntoView {
             s.add_option(state.catalog, |p| platform_name(tr, p));
         })
     };
+    let at_min = move || state.scenario.with(|s| !s.can_remove_option(limits));
+    let (min, max) = (
+        limits.options.min.to_string(),
+        limits.options.max.to_string(),
+    );
+    // Why Add (and Duplicate) or Remove is off, in words under the heading.
+    let limit_note = move || {
+        if full() {
+            Some(("option-limit-max", tr.f("option.limit_max", &[("max", &max)])))
+        } else if at_min() {
+            Some(("option-limit-min", tr.f("option.limit_min", &[("min", &min)])))
+        } else {
+            None
+        }
+        .map(|(testid, text)| view! { <p class="help" id="option-limit" data-testid=testid>{text}</p> })
+    };
     view! {
         <section class="panel options-panel" aria-labelledby="options-heading">
             <div class="panel-head">
                 <h2 id="options-heading">{move || tr.t("section.options")}</h2>
-                <button type="button" data-testid="add-option" on:click=add disabled=full>
+                <button type="button" data-testid="add-option" on:click=add disabled=full
+                    aria-describedby=move || full().then_some("option-limit")>
                     {move || tr.t("option.add")}
                 </button>
             </div>
+            {limit_note}
             <super::StaleResultsNotice />
             <div class="option-cards">
                 <For each=ids key=|id| id.clone() let:id>
@@ -112,6 +132,15 @@ fn OptionCard(id: String) -> impl IntoView {
         move || {
             state
                 .with_option(&id, |o| o.label.clone())
+                .unwrap_or_default()
+        }
+    };
+    // A blank name: the platform's, as everywhere else.
+    let heading = {
+        let id = id.clone();
+        move || {
+            state
+                .with_option(&id, |o| option_name(tr, state, o))
                 .unwrap_or_default()
         }
     };
@@ -165,8 +194,12 @@ fn OptionCard(id: String) -> impl IntoView {
             let new_platform = event_target_value(&ev);
             let users = state.scenario.with_untracked(|s| s.organisation.users);
             let switch = |o: &mut OptionSpec| {
-                // Names in any language follow the platform; a typed label stays.
-                let names = |p: &Platform, label: &str| all_platform_names(p).any(|n| n == label);
+                // Platform and preset names in any language follow the platform; a typed label stays.
+                let option_id = o.id.clone();
+                let names = |p: &Platform, label: &str| {
+                    all_platform_names(p).any(|n| n == label)
+                        || is_preset_option_label(&option_id, label)
+                };
                 o.switch_platform(
                     &new_platform,
                     state.catalog,
@@ -181,14 +214,16 @@ fn OptionCard(id: String) -> impl IntoView {
                 // Edited facts, or measures that cannot apply to the new platform, are lost.
                 !o.overrides.is_empty() || switched.measures.len() != o.measures.len()
             });
-            if had_edits == Some(true) {
-                // Edited facts are thrown away: say so, with a way back.
-                state.update_noting("undo.platform_reset", |s| {
-                    s.edit_option(&id, switch);
-                });
+            // Every switch can be undone (it clears "already in use" and may rename); the
+            // notice says more when edited facts are thrown away.
+            let note = if had_edits == Some(true) {
+                "undo.platform_reset"
             } else {
-                state.update_option(&id, switch);
-            }
+                "undo.platform_switched"
+            };
+            state.update_noting(note, |s| {
+                s.edit_option(&id, switch);
+            });
         }
     };
     let mode = use_context::<super::PageMode>().unwrap_or_default();
@@ -215,7 +250,7 @@ fn OptionCard(id: String) -> impl IntoView {
     view! {
         <article class="option-card" data-testid="option-card" aria-labelledby=labelledby
             class:spotlight=spotlit class:dimmed=dimmed>
-            <h3 id=heading_id class="option-title">{label.clone()}</h3>
+            <h3 id=heading_id class="option-title">{heading}</h3>
             <div class="field-row tight">
                 <div class="field">
                     <label for=label_id.clone()>{move || tr.t("option.label")}</label>
@@ -255,10 +290,12 @@ fn OptionCard(id: String) -> impl IntoView {
                 {move || tr.t("option.incumbent")}
             </label>
             <div class="card-actions">
-                <button type="button" data-testid="duplicate-option" on:click=duplicate disabled=full>
+                <button type="button" data-testid="duplicate-option" on:click=duplicate disabled=full
+                    aria-describedby=move || full().then_some("option-limit")>
                     {move || tr.t("option.duplicate")}
                 </button>
-                <button type="button" data-testid="remove-option" on:click=remove disabled=at_min>
+                <button type="button" data-testid="remove-option" on:click=remove disabled=at_min
+                    aria-describedby=move || at_min().then_some("option-limit")>
                     {move || tr.t("option.remove")}
                 </button>
             </div>

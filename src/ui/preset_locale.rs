@@ -24,6 +24,23 @@ pub fn localize_preset(name: &str, mut scenario: Scenario, locale: Locale) -> Sc
     scenario
 }
 
+/// Whether `label` is a built-in preset's name for option `option_id`, in English or any language
+/// (not something the reader typed).
+pub fn is_preset_option_label(option_id: &str, label: &str) -> bool {
+    let t = Translations::embedded();
+    presets::names().iter().any(|name| {
+        presets::load(name).is_ok_and(|original| {
+            original.options.iter().any(|o| {
+                o.id == option_id
+                    && (o.label == label
+                        || Locale::ALL.into_iter().any(|l| {
+                            t.lookup(l, &format!("preset.{name}.{option_id}")) == Some(label)
+                        }))
+            })
+        })
+    })
+}
+
 /// Puts the built-in presets' texts that are still in `from`'s words (never edited) into `to`'s
 /// words, so a reader who switches language sees the preset's names in it; whatever the reader
 /// typed stays as typed. Whether anything changed.

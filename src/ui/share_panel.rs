@@ -5,7 +5,7 @@ use super::banner::error_banner;
 use super::keys::Key;
 use super::print::Printing;
 use super::share_link::{show_link_in_address_bar, CurrentLink};
-use super::{AppState, Banner, BannerContext, Tr};
+use super::{AppState, Banner, BannerContext, InvalidInputs, Tr};
 use crate::i18n::format_count;
 use crate::model::export::{report_csv, scenario_json, UTF8_BOM};
 use crate::model::import::{scenario_from_file, MAX_IMPORT_BYTES};
@@ -62,6 +62,11 @@ pub fn SharePanel() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
     let snippet = RwSignal::new(None::<String>);
+
+    // While an input holds a refused entry (or the model refuses the scenario), a link or a file
+    // would silently carry the last valid values: they wait for valid input, and say so.
+    let invalid = use_context::<InvalidInputs>().map(|c| c.0);
+    let waiting = move || invalid.is_some_and(|c| c.get() > 0) || state.model_error().is_some();
 
     let current_link = expect_context::<CurrentLink>();
     // Shows the link and copies it. Called in the click handler itself when the link is ready
@@ -214,15 +219,20 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <section class="panel share-panel" aria-labelledby="share-heading">
             <h2 id="share-heading" class="sr-only">{move || tr.t("share.title")}</h2>
+            {move || waiting().then(|| view! { <p class="stale-notice" id="share-wait" data-testid="share-wait">{tr.t("share.wait_valid")}</p> })}
             <div class="toolbar">
-                <button type="button" data-testid="share-button" on:click=copy_link>{move || tr.t("share.copy_link")}</button>
-                <button type="button" data-testid="export-json" on:click=export_json>{move || tr.t("share.export_json")}</button>
+                <button type="button" data-testid="share-button" on:click=copy_link disabled=waiting
+                    aria-describedby=move || waiting().then_some("share-wait")>{move || tr.t("share.copy_link")}</button>
+                <button type="button" data-testid="export-json" on:click=export_json disabled=waiting
+                    aria-describedby=move || waiting().then_some("share-wait")>{move || tr.t("share.export_json")}</button>
                 <label class="button-like" for="import-file">{move || tr.t("share.import_json")}</label>
                 <input id="import-file" class="visually-hidden-file" type="file" data-testid="import-file"
                     accept=".json,application/json" on:change=import />
-                <button type="button" data-testid="export-csv" on:click=export_csv>{move || tr.t("share.export_csv")}</button>
+                <button type="button" data-testid="export-csv" on:click=export_csv disabled=waiting
+                    aria-describedby=move || waiting().then_some("share-wait")>{move || tr.t("share.export_csv")}</button>
                 <button type="button" data-testid="print-button" on:click=print>{move || tr.t("share.print")}</button>
-                <button type="button" data-testid="embed-button" on:click=embed>{move || tr.t("share.embed")}</button>
+                <button type="button" data-testid="embed-button" on:click=embed disabled=waiting
+                    aria-describedby=move || waiting().then_some("share-wait")>{move || tr.t("share.embed")}</button>
             </div>
             // Announced by screen readers: the copy happened (the label below changes silently).
             <p class="sr-only" role="status" aria-live="polite" data-testid="share-status">

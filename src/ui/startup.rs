@@ -1,7 +1,7 @@
 //! Where the working scenario comes from when the page opens: a share link, else the autosave,
 //! else the default preset. Every way in is hostile input: a bad link or stored value ends in a
 //! banner and a working page, and nothing saved is overwritten by it.
-use super::autosave::{keep_previous_autosave, saved_scenario};
+use super::autosave::{keep_previous_autosave, readable_autosave, saved_scenario};
 use super::banner::error_banner;
 use super::browser_zlib::decode_fragment;
 use super::preset_locale::localize_preset;
@@ -35,6 +35,8 @@ pub struct Start {
     pub scenario: Scenario,
     pub notice: Option<Banner>,
     pub from_autosave: bool,
+    /// The reader's own saved work a share link replaced (for an Undo offer, as a preset gives).
+    pub replaced: Option<Scenario>,
 }
 
 /// The scenario the app starts with: a share link if the URL has one, else the autosave, else
@@ -54,6 +56,7 @@ pub fn initial_scenario(
         None => (None, None),
     };
     if let Some(scenario) = link_scenario {
+        let replaced = readable_autosave(catalog).filter(|saved| *saved != scenario);
         keep_previous_autosave();
         // The link has done its job: without it in the address bar, a reload shows the user's
         // later edits (the autosave) instead of the link's scenario again.
@@ -62,6 +65,7 @@ pub fn initial_scenario(
             scenario,
             notice: None,
             from_autosave: false,
+            replaced,
         });
     }
     let (saved, storage_problem) = saved_scenario(catalog);
@@ -71,11 +75,13 @@ pub fn initial_scenario(
             scenario,
             notice,
             from_autosave: true,
+            replaced: None,
         },
         None => Start {
             scenario: localize_preset(presets::DEFAULT, presets::default_scenario()?, locale),
             notice,
             from_autosave: false,
+            replaced: None,
         },
     })
 }

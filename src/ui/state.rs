@@ -252,6 +252,13 @@ impl AppState {
         self.replaced.set(previous);
     }
 
+    /// Offers to bring back `previous`, which the working scenario replaced before this state
+    /// existed (a share link opened over the reader's saved work); the notice says `note`.
+    pub fn offer_undo(&self, previous: Scenario, note: &'static str) {
+        self.replaced_note.set(note);
+        self.replaced.set(Some(previous));
+    }
+
     /// An edit that throws work away, applied with a way back: the undo notice says `note`.
     pub fn update_noting(&self, note: &'static str, f: impl FnOnce(&mut Scenario)) {
         let mut next = self.scenario.get_untracked();

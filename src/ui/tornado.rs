@@ -2,7 +2,7 @@
 //! in HTML and CSS (bars from a centre line; every number also as text), with break-even values
 //! in words. Computed off the typing path ([`Analyses`]).
 use super::analyses::Analyses;
-use super::decision_words::{flip_sentence, input_name, input_value, option_label};
+use super::decision_words::{flip_sentence, input_name, input_value, option_label, option_name};
 use super::{AppState, Tr};
 use crate::i18n::{format_mop_f64, Locale};
 use crate::model::decision::SensitivityEntry;
@@ -38,21 +38,30 @@ pub fn Tornado() -> impl IntoView {
         state.scenario.with(|s| {
             s.options
                 .iter()
-                .map(|o| (o.id.clone(), o.label.clone()))
+                .map(|o| (o.id.clone(), option_name(tr, state, o)))
                 .collect::<Vec<_>>()
         })
     };
-    // The pair shown in the selects: the reader's, else the leading one once known.
+    // The pair shown in the selects: the reader's while both options still exist, else the
+    // leading one once known, else the first two: always two different options, and the pair
+    // the bars are for.
     let shown = move || {
+        let exists = |id: &str| state.scenario.with(|s| s.option(id).is_some());
         analyses
             .picked_pair
             .get()
+            .filter(|(a, b)| a != b && exists(a) && exists(b))
             .or_else(|| {
                 analyses.leading.with(|t| {
                     t.value
                         .as_ref()
                         .map(|a| (a.pair.a.clone(), a.pair.b.clone()))
                 })
+            })
+            .filter(|(a, b)| a != b && exists(a) && exists(b))
+            .or_else(|| match options().as_slice() {
+                [(a, _), (b, _), ..] => Some((a.clone(), b.clone())),
+                _ => None,
             })
             .unwrap_or_default()
     };
@@ -73,9 +82,11 @@ pub fn Tornado() -> impl IntoView {
                 <select id=id data-testid=testid on:change=pick(first)>
                     {move || {
                         let (a, b) = shown();
-                        let current = if first { a } else { b };
+                        let (current, other) = if first { (a, b) } else { (b, a) };
+                        // Never an option against itself: the other select's option is not offered.
                         options()
                             .into_iter()
+                            .filter(|(id, _)| *id != other)
                             .map(|(id, label)| {
                                 let selected = id == current;
                                 view! { <option value=id selected=selected>{label}</option> }
@@ -93,8 +104,8 @@ pub fn Tornado() -> impl IntoView {
         let l = tr.locale();
         let d = analysis.pair.difference_mop;
         let (mut leader, mut other) = (
-            option_label(state, &analysis.pair.a),
-            option_label(state, &analysis.pair.b),
+            option_label(tr, state, &analysis.pair.a),
+            option_label(tr, state, &analysis.pair.b),
         );
         if d < 0.0 {
             std::mem::swap(&mut leader, &mut other);

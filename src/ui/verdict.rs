@@ -3,7 +3,7 @@
 //! ranking table, the value of certainty and the break-even lines follow it.
 use super::analyses::Analyses;
 use super::decision_words::{flip_sentence, option_label};
-use super::{AppState, Tr};
+use super::{AppState, InvalidInputs, Tr};
 use crate::i18n::{format_mop, format_mop_f64, format_percent};
 use crate::model::deterministic::OptionDeterministic;
 use crate::model::report::{DeterministicReport, Report};
@@ -31,14 +31,25 @@ fn p_best(report: &Report, id: &str) -> Option<f64> {
         .map(|p| p.p)
 }
 
-/// Scrolls the results into view (no URL fragment: the fragment carries share links).
-fn jump_to_results() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("results-heading"))
-    {
-        el.scroll_into_view();
-    }
+/// Scrolls the inputs and option details into view, their heading just below the sticky verdict
+/// bar (not under it). No URL fragment: the fragment carries share links.
+fn jump_to_details() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(target) = document.get_element_by_id("scenario-heading") else {
+        return;
+    };
+    let bar = document
+        .query_selector(".verdict-bar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |b| b.get_bounding_client_rect().height());
+    let y = window.scroll_y().unwrap_or(0.0) + target.get_bounding_client_rect().top() - bar - 8.0;
+    window.scroll_to_with_x_and_y(0.0, y.max(0.0));
 }
 
 #[component]
@@ -49,52 +60,90 @@ pub fn Verdict() -> impl IntoView {
     }
 }
 
+/// The headline sentence: the best option and its margin over the runner-up (tracked).
+fn headline_text(state: AppState, tr: Tr) -> Option<String> {
+    let r = state.deterministic()?;
+    let years = r.horizon_years.to_string();
+    let order = ranked(&r);
+    let (best, runner) = (order.first()?, order.get(1)?);
+    let margin = runner.risk_adjusted_total_expected_mop - best.risk_adjusted_total_expected_mop;
+    let names = [
+        ("best", best.name.as_str()),
+        ("runner", runner.name.as_str()),
+        ("years", &years),
+    ];
+    Some(if margin < 0.5 {
+        tr.f("verdict.tie", &names)
+    } else {
+        let margin = format_mop_f64(tr.locale(), margin);
+        tr.f(
+            "verdict.best",
+            &[names[0], names[1], names[2], ("margin", &margin)],
+        )
+    })
+}
+
+/// The headline for the sticky bar on a phone: the margin first, then the name (which may be cut
+/// to fit two lines); the whole sentence is just below it.
+fn compact_text(state: AppState, tr: Tr) -> Option<String> {
+    let r = state.deterministic()?;
+    let order = ranked(&r);
+    let (best, runner) = (order.first()?, order.get(1)?);
+    let margin = runner.risk_adjusted_total_expected_mop - best.risk_adjusted_total_expected_mop;
+    Some(if margin < 0.5 {
+        tr.f(
+            "verdict.compact_tie",
+            &[("best", &best.name), ("runner", &runner.name)],
+        )
+    } else {
+        let margin = format_mop_f64(tr.locale(), margin);
+        tr.f(
+            "verdict.compact_best",
+            &[("best", &best.name), ("margin", &margin)],
+        )
+    })
+}
+
+/// How sure: the best option's P(best), once simulated (tracked).
+fn sure_text(state: AppState, tr: Tr) -> Option<String> {
+    let best = state
+        .deterministic()
+        .and_then(|r| r.ranking().first().map(|s| s.to_string()));
+    match (state.current_report(), best) {
+        (Some(report), Some(id)) => p_best(&report, &id)
+            .map(|p| tr.f("verdict.sure", &[("p", &format_percent(tr.locale(), p))])),
+        _ => Some(tr.t("verdict.simulating")),
+    }
+}
+
 /// One sentence: the best option, its margin over the runner-up, and how sure.
 #[component]
 fn VerdictBar() -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
-    let headline = move || {
-        let r = state.deterministic()?;
-        let years = r.horizon_years.to_string();
-        let order = ranked(&r);
-        let (best, runner) = (order.first()?, order.get(1)?);
-        let margin =
-            runner.risk_adjusted_total_expected_mop - best.risk_adjusted_total_expected_mop;
-        let names = [
-            ("best", best.name.as_str()),
-            ("runner", runner.name.as_str()),
-            ("years", &years),
-        ];
-        Some(if margin < 0.5 {
-            tr.f("verdict.tie", &names)
-        } else {
-            let margin = format_mop_f64(tr.locale(), margin);
-            tr.f(
-                "verdict.best",
-                &[names[0], names[1], names[2], ("margin", &margin)],
-            )
+    let headline = move || headline_text(state, tr);
+    let sure = move || sure_text(state, tr);
+    // While an input holds a refused entry (or the model refuses the scenario), the figures are
+    // the last valid inputs': say so on the answer itself.
+    let invalid = use_context::<InvalidInputs>().map(|c| c.0);
+    let stale = move || {
+        (invalid.is_some_and(|c| c.get() > 0) || state.model_error().is_some()).then(|| {
+            view! { <span class="verdict-stale" data-testid="verdict-stale">{tr.t("verdict.stale")}</span> }
         })
-    };
-    let sure = move || {
-        let best = state
-            .deterministic()
-            .and_then(|r| r.ranking().first().map(|s| s.to_string()));
-        match (state.current_report(), best) {
-            (Some(report), Some(id)) => p_best(&report, &id)
-                .map(|p| tr.f("verdict.sure", &[("p", &format_percent(tr.locale(), p))])),
-            _ => Some(tr.t("verdict.simulating")),
-        }
     };
     view! {
         <section class="verdict-bar" data-testid="verdict" aria-labelledby="verdict-heading">
             <h2 id="verdict-heading" class="sr-only">{move || tr.t("verdict.title")}</h2>
             <p class="verdict-headline">
+                {stale}
                 <strong data-testid="verdict-headline">{headline}</strong>
                 " "
                 <span class="verdict-sure" data-testid="verdict-sure">{sure}</span>
             </p>
-            <button type="button" class="link verdict-jump" data-testid="verdict-jump" on:click=move |_| jump_to_results()>
+            <p class="verdict-compact" aria-hidden="true" data-testid="verdict-compact">
+                <strong>{move || compact_text(state, tr)}</strong>
+            </p>
+            <button type="button" class="link verdict-jump" data-testid="verdict-jump" on:click=move |_| jump_to_details()>
                 {move || tr.t("verdict.jump")}
             </button>
         </section>
@@ -132,14 +181,16 @@ fn VerdictDetails() -> impl IntoView {
                         .map(|p| format_percent(l, p))
                         .unwrap_or_else(|| "…".into());
                     let pending = sim.as_ref().is_none_or(|(_, running)| *running);
+                    // Each cell carries its column's name: on a phone the rows are cards and
+                    // the header row is hidden (style.css).
                     view! {
                         <tr data-testid="verdict-row">
                             <th scope="row">{o.name.clone()}</th>
-                            <td class="num"><strong>{format_mop_f64(l, o.risk_adjusted_total_expected_mop)}</strong></td>
-                            <td class="num">{format_mop(l, o.cost.total_mop)}</td>
-                            <td class="num">{format_mop_f64(l, o.expected_loss_horizon_mop)}</td>
-                            <td class="num" class:pending=pending>{p90}</td>
-                            <td class="num" class:pending=pending data-testid="verdict-p-best">{p}</td>
+                            <td class="num total" data-label=tr.t("verdict.total")><strong>{format_mop_f64(l, o.risk_adjusted_total_expected_mop)}</strong></td>
+                            <td class="num" data-label=tr.f("verdict.cost", &[("years", &years())])>{format_mop(l, o.cost.total_mop)}</td>
+                            <td class="num" data-label=tr.t("verdict.loss")>{format_mop_f64(l, o.expected_loss_horizon_mop)}</td>
+                            <td class="num" class:pending=pending data-label=tr.t("verdict.p90")>{p90}</td>
+                            <td class="num p-best" class:pending=pending data-label=tr.t("verdict.p_best") data-testid="verdict-p-best">{p}</td>
                         </tr>
                     }
                 })
@@ -156,8 +207,8 @@ fn VerdictDetails() -> impl IntoView {
         let Some(analysis) = analyses.current_leading(state) else {
             return view! { <p class="help" data-testid="verdict-flips-pending">{tr.t("tornado.computing")}</p> }.into_any();
         };
-        let leader = option_label(state, &analysis.pair.a);
-        let other = option_label(state, &analysis.pair.b);
+        let leader = option_label(tr, state, &analysis.pair.a);
+        let other = option_label(tr, state, &analysis.pair.b);
         let lines: Vec<String> = analysis
             .entries
             .iter()
@@ -177,6 +228,11 @@ fn VerdictDetails() -> impl IntoView {
     };
     view! {
         <section class="panel verdict-details" data-testid="verdict-details" aria-labelledby="verdict-heading">
+            // On a phone the sticky bar shows the headline cut to two lines: here it is whole
+            // (hidden elsewhere; screen readers have it from the bar).
+            <p class="verdict-full" aria-hidden="true">
+                <strong>{move || headline_text(state, tr)}</strong>" "{move || sure_text(state, tr)}
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr.t("verdict.caption")>
                 <table class="verdict-table" data-testid="verdict-table">
                     <caption class="sr-only">{move || tr.t("verdict.caption")}</caption>
@@ -187,7 +243,7 @@ fn VerdictDetails() -> impl IntoView {
                             <th scope="col">{move || tr.f("verdict.cost", &[("years", &years())])}</th>
                             <th scope="col">{move || tr.t("verdict.loss")}</th>
                             <th scope="col">{move || tr.t("verdict.p90")}</th>
-                            <th scope="col">{move || tr.t("verdict.p_best")}</th>
+                            <th scope="col" class="p-best">{move || tr.t("verdict.p_best")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -24,7 +24,7 @@ pub mod types;
 pub use best_configuration::{best_configuration, best_configurations};
 pub use sensitivity::{difference_with, sensitivity, sensitivity_of_leading_pair};
 pub use types::{
-    BestConfiguration, Decision, InputKind, OptionProbability, SensitivityAnalysis,
+    BestConfiguration, Decision, Direction, InputKind, OptionProbability, SensitivityAnalysis,
     SensitivityEntry, SensitivityPair,
 };
 

@@ -24,7 +24,7 @@ use super::super::report::{discount_factors, evaluate_deterministic};
 use super::super::risk::{decimal_to_f64, risk_profile, RiskContext};
 use super::super::scenario::{EffectivePlatform, ResolvedOption, Scenario};
 use super::spec::SensitivityRange;
-use super::types::{InputKind, SensitivityAnalysis, SensitivityEntry, SensitivityPair};
+use super::types::{Direction, InputKind, SensitivityAnalysis, SensitivityEntry, SensitivityPair};
 
 /// How an input is set to a value.
 #[derive(Debug, Clone, PartialEq)]
@@ -577,6 +577,13 @@ fn analyse(input: Input, d0: f64, noise: f64, probe: &mut Probe<'_>) -> Option<S
         .into_iter()
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(x, _)| x);
+    let direction = break_even.map(|x| {
+        if x < input.base {
+            Direction::Below
+        } else {
+            Direction::Above
+        }
+    });
     Some(SensitivityEntry {
         input: input.id,
         kind: input.kind,
@@ -590,6 +597,7 @@ fn analyse(input: Input, d0: f64, noise: f64, probe: &mut Probe<'_>) -> Option<S
         delta_high_mop: delta_high,
         swing_mop: swing,
         break_even,
+        direction,
         range_rationale: input.rationale,
     })
 }

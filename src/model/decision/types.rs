@@ -60,6 +60,16 @@ pub enum InputKind {
     MeasureEffect,
 }
 
+/// Which side of the base value a break-even value lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The input must fall below the break-even value for the ranking to flip.
+    Below,
+    /// The input must rise above the break-even value for the ranking to flip.
+    Above,
+}
+
 /// One bar of the tornado: the input swung from `low` to `high` and what it does to the
 /// difference between the pair's expected risk-adjusted totals.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,6 +100,9 @@ pub struct SensitivityEntry {
     /// Where in [low, high] the ranking of the pair flips (B − A changes sign); `None` when it
     /// does not within the range. The value nearest the base when both sides flip.
     pub break_even: Option<f64>,
+    /// Which way the input must move from `base` to reach `break_even`: `below` when it must
+    /// fall to it, `above` when it must rise to it; `None` with no break-even value.
+    pub direction: Option<Direction>,
     /// Why this range (from the catalog's `decision.sensitivity`).
     pub range_rationale: String,
 }
