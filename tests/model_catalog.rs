@@ -223,3 +223,87 @@ fn postcard_catalog_matches_the_json() {
     assert!(Catalog::from_postcard(&CATALOG_POSTCARD[..CATALOG_POSTCARD.len() / 2]).is_err());
     assert!(Catalog::from_postcard(b"{\"format\":1}").is_err());
 }
+
+/// The catalog's modules point one way (issue 17): no `use` path among them leads back to where
+/// it started. Edges are read from the sources (`super::name` and `super::super::name`).
+#[test]
+fn catalog_modules_point_one_way() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let files = [
+        ("catalog", "src/model/catalog.rs"),
+        ("catalog_validation", "src/model/catalog_validation.rs"),
+        ("catalog_text", "src/model/catalog_text.rs"),
+        ("measures", "src/model/measures.rs"),
+        ("error", "src/model/error.rs"),
+        ("fields", "src/model/fields.rs"),
+        ("sourced", "src/model/sourced.rs"),
+        ("applicability", "src/model/applicability.rs"),
+        ("spec", "src/model/decision/spec.rs"),
+        ("input", "src/model/input.rs"),
+    ];
+    let names: BTreeSet<&str> = files.iter().map(|(n, _)| *n).collect();
+    let mut edges: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (name, path) in files {
+        let text = std::fs::read_to_string(path).unwrap();
+        // Doc comments and doctests are not dependencies.
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut to = BTreeSet::new();
+        for part in code.split("super::").skip(1) {
+            let target: String = part
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let target = match target.as_str() {
+                "decision" if part.starts_with("decision::spec") => "spec".to_owned(),
+                t => t.to_owned(),
+            };
+            if names.contains(target.as_str()) && target != name {
+                to.insert(target);
+            }
+        }
+        edges.insert(name, to);
+    }
+    // Depth-first search for a cycle.
+    fn visit<'a>(
+        n: &'a str,
+        edges: &'a BTreeMap<&'a str, BTreeSet<String>>,
+        stack: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = stack.iter().position(|s| *s == n) {
+            return Some(
+                stack[i..]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .chain([n.to_string()])
+                    .collect(),
+            );
+        }
+        if done.contains(n) {
+            return None;
+        }
+        stack.push(n);
+        for m in edges.get(n).into_iter().flatten() {
+            let key = edges.keys().find(|k| **k == m.as_str()).copied()?;
+            if let Some(c) = visit(key, edges, stack, done) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        done.insert(n);
+        None
+    }
+    let mut done = BTreeSet::new();
+    for n in edges.keys() {
+        let cycle = visit(n, &edges, &mut Vec::new(), &mut done);
+        assert!(
+            cycle.is_none(),
+            "modules in a circle: {}",
+            cycle.unwrap().join(" → ")
+        );
+    }
+}

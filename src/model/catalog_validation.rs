@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::catalog::*;
 use super::error::ModelError;
 use super::fields::{field_meta, CURRENCIES};
+pub(crate) use super::sourced::{non_empty, valid_date};
 
 impl Catalog {
     /// Check internal consistency: ids, sources, factor ranges, coverage of choices.
@@ -407,31 +408,6 @@ pub(crate) fn positive_factor(v: f64, path: &str) -> Result<(), ModelError> {
             path,
             "factor must be finite, > 0 and ≤ 100",
         ))
-    }
-}
-
-pub(crate) fn non_empty(s: &str, path: &str) -> Result<(), ModelError> {
-    if s.trim().is_empty() {
-        Err(ModelError::catalog(path, "must not be empty"))
-    } else {
-        Ok(())
-    }
-}
-
-pub(crate) fn valid_date(s: &str, path: &str) -> Result<(), ModelError> {
-    let b = s.as_bytes();
-    let ok = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if ok {
-        Ok(())
-    } else {
-        Err(ModelError::catalog(path, "as_of must be YYYY-MM-DD"))
     }
 }
 

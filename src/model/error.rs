@@ -3,7 +3,7 @@
 //! the UI can translate.
 use thiserror::Error;
 
-use super::measures::NotApplicable;
+use super::applicability::NotApplicable;
 
 /// Every way the model can refuse input or fail. Never a panic.
 ///

@@ -4,6 +4,7 @@
 //! Entry points: [`presets::load`], [`scenario::Scenario::from_json`],
 //! [`deterministic::evaluate_deterministic`] (fast, every keystroke),
 //! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
+pub mod applicability;
 pub mod catalog;
 pub mod catalog_text;
 pub mod catalog_validation;
@@ -26,4 +27,5 @@ pub mod roi;
 pub mod scenario;
 pub mod share;
 pub mod simulation;
+pub mod sourced;
 pub mod storage;

@@ -175,7 +175,9 @@ fn MethodologyBody() -> impl IntoView {
         .iter()
         .map(|s| {
             view! {
-                <li>{s.title.clone()}" "{confidence_badge(tr, s.confidence)}<br />{source_view(tr, &s.url)}</li>
+                // The cited document's title in the reader's language where one exists
+                // (`source_title.<id>`; Law 8/2005 has official Chinese and Portuguese titles).
+                <li>{move || crate::i18n::Translations::embedded().lookup(tr.locale(), &format!("source_title.{}", s.id)).unwrap_or(&s.title).to_owned()}" "{confidence_badge(tr, s.confidence)}<br />{source_view(tr, &s.url)}</li>
             }
         })
         .collect_view();
@@ -194,6 +196,7 @@ fn MethodologyBody() -> impl IntoView {
                 <h3>{move || tr.t("method.dimensions")}</h3>
                 <ul class="dimensions">{dimensions}</ul>
                 <h3>{move || tr.t("method.sectors")}</h3>
+                <div class="table-scroll">
                 <table class="mini">
                     <thead><tr>
                         <th scope="col">{move || tr.t("org.sector")}</th>
@@ -203,6 +206,7 @@ fn MethodologyBody() -> impl IntoView {
                     </tr></thead>
                     <tbody>{sectors}</tbody>
                 </table>
+                </div>
                 <h3>{move || tr.t("method.sector_laws")}</h3>
                 <ul class="sector-laws">{duties}</ul>
                 <h3>{move || tr.t("method.sources")}</h3>

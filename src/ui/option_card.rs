@@ -491,7 +491,9 @@ fn KeyResults(id: String) -> impl IntoView {
                     ("cat.compliance_measures", c.compliance_measures),
                 ]
                 .into_iter()
-                .map(|(k, v)| view! { <tr><th scope="row">{tr.t(k)}</th><td class="num">{format_mop(tr.locale(), v)}</td></tr> })
+                // A zero line (no support contract, no migration for the platform in use) is left
+                // out of the printed report, which has a page budget.
+                .map(|(k, v)| view! { <tr class:zero=v.is_zero()><th scope="row">{tr.t(k)}</th><td class="num">{format_mop(tr.locale(), v)}</td></tr> })
                 .collect_view()
             })
         }
@@ -592,7 +594,7 @@ fn KeyResults(id: String) -> impl IntoView {
                     <caption class="sr-only">{move || tr.t("result.by_category")}</caption>
                     <tbody>{categories.clone()}</tbody>
                 </table>
-                <table class="mini">
+                <table class="mini by-year">
                     <caption class="sr-only">{move || tr.t("result.by_year")}</caption>
                     <tbody>{by_year.clone()}</tbody>
                 </table>

@@ -1,5 +1,6 @@
 //! Built-in presets in the reader's language.
 use crate::i18n::{Locale, Translations};
+use crate::model::fields::FieldValue;
 use crate::model::presets;
 use crate::model::scenario::Scenario;
 
@@ -14,6 +15,14 @@ pub fn localize_preset(name: &str, mut scenario: Scenario, locale: Locale) -> Sc
     for option in &mut scenario.options {
         if let Some(label) = lookup(format!("preset.{name}.{}", option.id)) {
             option.label = label;
+        }
+        // A described operator ("overseas provider") is words, not a name: in the reader's too.
+        if let Some(operator) = lookup(format!("preset.{name}.{}.data_operator", option.id)) {
+            if option.overrides.get("data_operator").is_some() {
+                let _ = option
+                    .overrides
+                    .set("data_operator", FieldValue::Text(operator));
+            }
         }
     }
     if let Some(claim) = lookup(format!("preset.{name}.claim")) {
@@ -48,6 +57,7 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
     let t = Translations::embedded();
     let text = |l: Locale, key: &str, english: &str| t.lookup(l, key).unwrap_or(english).to_owned();
     let mut changed = false;
+    let mut operator_changed = false;
     // Each text is put into the new language once, by the first preset it belongs to (another
     // preset's old words never match a text already swapped).
     let mut done = std::collections::HashSet::new();
@@ -83,6 +93,26 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
                 );
             }
         }
+        for option in scenario.options.iter_mut() {
+            let Some(o) = original.options.iter().find(|o| o.id == option.id) else {
+                continue;
+            };
+            let Some(FieldValue::Text(english)) = o.overrides.get("data_operator") else {
+                continue;
+            };
+            let key = format!("preset.{name}.{}.data_operator", o.id);
+            if let Some(FieldValue::Text(current)) = option.overrides.get("data_operator") {
+                if *current == text(from, &key, english) {
+                    let wanted = text(to, &key, english);
+                    if wanted != *current {
+                        let _ = option
+                            .overrides
+                            .set("data_operator", FieldValue::Text(wanted));
+                        operator_changed = true;
+                    }
+                }
+            }
+        }
         if let Some(claim) = original.claims.first() {
             for (i, c) in scenario.claims.iter_mut().enumerate() {
                 swap(
@@ -94,5 +124,5 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
             }
         }
     }
-    changed
+    changed || operator_changed
 }

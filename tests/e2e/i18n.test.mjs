@@ -22,6 +22,9 @@ const ALLOWED = [
   'Microsoft 365 Business Basic', 'Element Server Suite Community', 'DingTalk (Singapore) Pte Ltd',
   'Signal Technology Foundation', 'Lark Technologies', 'Slack Technologies', 'New Vector Ltd',
   'ESS Pro', 'Element Cloud', 'Slack Pro', 'collab-risk',
+  'WeChat International Pte. Ltd.', 'Lark Technologies Pte. Ltd.', 'Zoom Video Communications', 'Zoom Workplace Pro',
+  'Google Workspace Business Starter', 'Google Workspace Business Standard', 'Google Workspace Business Plus',
+  'Microsoft 365 Business Standard', 'Microsoft 365 Business', 'Enterprise Standard', 'Wire Swiss GmbH', 'Threema Work',
 ].sort((a, b) => b.length - a.length);
 
 // English function words that are not Portuguese words: a run of Latin-script words is English

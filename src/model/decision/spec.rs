@@ -3,8 +3,8 @@
 //! our assumptions (confidence "estimate"), each with its rationale; the FX band cites AMCM.
 use serde::{Deserialize, Serialize};
 
-use super::super::catalog::Confidence;
 use super::super::error::ModelError;
+use super::super::sourced::Confidence;
 
 /// A low–high range with why it was chosen. Multipliers apply to the scenario's (or catalog's)
 /// current value; the FX ranges and the escalation shift are stated in their own unit.
@@ -97,7 +97,7 @@ impl DecisionSpec {
                 "need ascending days",
             ));
         }
-        super::super::catalog_validation::valid_date(&self.as_of, "decision.as_of")?;
+        super::super::sourced::valid_date(&self.as_of, "decision.as_of")?;
         let s = &self.sensitivity;
         let multipliers = [
             ("platform_costs.estimate", &s.platform_costs.estimate),
