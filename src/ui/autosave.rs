@@ -25,7 +25,9 @@ pub fn saved_scenario(catalog: &Catalog) -> (Option<Scenario>, Option<Banner>) {
 /// The autosaved scenario if it can be read, leaving the store as it is (for an Undo offer).
 pub fn readable_autosave(catalog: &Catalog) -> Option<Scenario> {
     let text = Key::Scenario.load()?;
-    decode_saved(&text, catalog).ok().map(|saved| saved.scenario)
+    decode_saved(&text, catalog)
+        .ok()
+        .map(|saved| saved.scenario)
 }
 
 /// Before a share link replaces the working scenario, keep the autosave it replaces.
