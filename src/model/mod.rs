@@ -28,4 +28,5 @@ pub mod scenario;
 pub mod share;
 pub mod simulation;
 pub mod sourced;
+pub mod start;
 pub mod storage;

@@ -43,7 +43,7 @@ fn browser_locale() -> Option<Locale> {
 
 /// `link`: the share link the page opened with, read before mounting (see `ui::start`).
 #[component]
-pub fn App(link: OpeningLink) -> impl IntoView {
+pub fn App(link: OpeningLink, draft: super::start::StartDraft) -> impl IntoView {
     // `start` fetched the reader's language before mounting; if that failed, English it is.
     let wanted = initial_locale();
     let available = Translations::embedded().is_loaded(wanted);
@@ -87,7 +87,18 @@ pub fn App(link: OpeningLink) -> impl IntoView {
     {
         Ok((catalog, start)) => {
             provide_context(CatalogContext(catalog));
-            let state = AppState::new(catalog, start.scenario);
+            // A first visit opens on the questions, unless Compare (with valid answers) or Skip
+            // was pressed on the static ones while the wasm arrived: then that is done at once.
+            let tr0 = Tr::use_context();
+            let early = start
+                .first_visit
+                .then(|| super::start::answer_pressed_early(tr0, catalog, &draft))
+                .flatten();
+            let questions_open = start.first_visit && early.is_none();
+            let state = AppState::new(catalog, early.unwrap_or(start.scenario));
+            provide_context(super::start::StartOpen(RwSignal::new(questions_open)));
+            let draft = StoredValue::new(draft);
+            provide_context(draft);
             // The revision the autosave holds, so an unchanged scenario is not written again.
             let saved_at_start = start.from_autosave.then(|| untrack(|| state.revision()));
             provide_context(state);
@@ -149,6 +160,10 @@ fn Shell() -> impl IntoView {
     install_print_hooks();
     let mode = use_context::<PageMode>().unwrap_or_default();
     let tr = Tr::use_context();
+    // The first questions, while open, stand in for the rest of the page.
+    let questions = super::start::StartOpen::use_context().map(|o| o.0);
+    let draft = use_context::<StoredValue<super::start::StartDraft>>()
+        .unwrap_or_else(|| StoredValue::new(Default::default()));
     view! {
         <Header />
         <main id=Key::MainAnchor.name() tabindex="-1">
@@ -161,17 +176,24 @@ fn Shell() -> impl IntoView {
                 <ErrorBanner />
                 <UndoReplaceNotice />
             </div>
-            <ModelErrorNotice />
-            <Verdict />
-            <StorageNotice />
-            <ClaimsPanel />
-            <ScenarioInputs />
-            <OptionCards />
-            <ResultsSection />
-            <Tornado />
-            <PrintAssumptions />
-            <SharePanel />
-            <MethodologyPanel />
+            <Show
+                when=move || questions.is_some_and(|q| q.get())
+                fallback=|| view! {
+                    <ModelErrorNotice />
+                    <Verdict />
+                    <StorageNotice />
+                    <ClaimsPanel />
+                    <ScenarioInputs />
+                    <OptionCards />
+                    <ResultsSection />
+                    <Tornado />
+                    <PrintAssumptions />
+                    <SharePanel />
+                    <MethodologyPanel />
+                }
+            >
+                <super::start::StartQuestions draft />
+            </Show>
         </main>
         <Footer />
     }
@@ -199,7 +221,7 @@ fn Header() -> impl IntoView {
                 <p class="tagline">{move || tr.t("app.tagline")}</p>
             </div>
             <div class="header-controls">
-                {has_state.then(|| view! { <PresetSelect /> })}
+                {has_state.then(|| view! { <PresetSelect /> <super::start::NewComparisonButton /> })}
                 <LanguageSelect />
             </div>
         </header>
@@ -296,6 +318,7 @@ fn PresetSelect() -> impl IntoView {
     let banner = expect_context::<BannerContext>();
     let tr = Tr::use_context();
     let selected = RwSignal::new(String::new());
+    let questions = super::start::StartOpen::use_context();
     // The picker names a preset only while the scenario is that preset: the first edit clears it.
     let loaded_at = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -329,6 +352,10 @@ fn PresetSelect() -> impl IntoView {
                             banner.0.set(None);
                             loaded_at.set_value(untrack(|| state.revision()));
                             selected.set(name);
+                            // A preset answers instead of the first questions.
+                            if let Some(q) = questions {
+                                q.0.set(false);
+                            }
                         }
                         Err(e) => banner.show(Banner::new("error.preset").with_detail(e.to_string())),
                     }

@@ -24,6 +24,8 @@ pub enum Key {
     Embed,
     /// URL query parameter `?present=1`: presenter mode.
     Present,
+    /// URL query parameter `?preset=NAME`: open a built-in preset directly.
+    Preset,
     /// URL fragment `#main`: the skip link's target (the id of `<main>`), not a share link.
     MainAnchor,
 }
@@ -38,6 +40,7 @@ impl Key {
             Key::Language => "collab-risk.lang",
             Key::Embed => "embed",
             Key::Present => "present",
+            Key::Preset => "preset",
             Key::MainAnchor => "main",
         }
     }

@@ -29,6 +29,7 @@ mod print_report;
 mod results;
 mod share_link;
 mod share_panel;
+mod start;
 mod startup;
 mod state;
 mod tornado;
@@ -74,6 +75,8 @@ pub fn start() {
 /// Mounts the app in place of index.html's static first view (shown while the wasm and the reader's
 /// language loaded), in the same task: no frame shows both or neither.
 fn mount(link: startup::OpeningLink) {
+    // What the static first questions hold, read before they go with the first view.
+    let draft = start::StartDraft::read();
     if let Some(first_view) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
@@ -81,7 +84,7 @@ fn mount(link: startup::OpeningLink) {
         first_view.remove();
     }
     use leptos::prelude::*;
-    leptos::mount::mount_to_body(move || view! { <App link=link /> });
+    leptos::mount::mount_to_body(move || view! { <App link=link draft=draft /> });
     // For the benchmark: when the page's DOM is built (its phone figures split the load by it).
     #[cfg(feature = "bench")]
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

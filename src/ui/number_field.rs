@@ -48,18 +48,30 @@ pub fn NumberField(
     /// Element id when `testid` is not unique on the page (option cards).
     #[prop(default = None)]
     id: Option<String>,
+    /// Text typed before the field existed (the static first questions), kept and checked.
+    #[prop(default = None)]
+    initial_text: Option<String>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
     // A memo, so edits elsewhere in the scenario do not wake this field.
     let value = Memo::new(move |_| value.get());
-    let text = RwSignal::new(plain(tr.locale(), value.get_untracked()));
-    let problem = RwSignal::new(None::<FieldProblem>);
+    let first_problem = initial_text
+        .as_deref()
+        .and_then(|t| validate(tr.locale(), t, min, max, integer).err());
+    let typed_first = initial_text.is_some();
+    let text =
+        RwSignal::new(initial_text.unwrap_or_else(|| plain(tr.locale(), value.get_untracked())));
+    let problem = RwSignal::new(first_problem);
     super::InvalidInputs::track(move || problem.with(Option::is_some));
 
     // When the value changes from elsewhere (a preset, an import), show it.
-    Effect::new(move |_| {
+    Effect::new(move |ran: Option<()>| {
         let v = value.get();
         let locale = tr.locale();
+        // Text typed before the field existed stays as typed on the first run.
+        if ran.is_none() && typed_first {
+            return;
+        }
         let current = text.get_untracked();
         if parse_decimal(locale, &current) != Some(v) {
             text.set(plain(locale, v));

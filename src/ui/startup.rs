@@ -37,6 +37,59 @@ pub struct Start {
     pub from_autosave: bool,
     /// The reader's own saved work a share link replaced (for an Undo offer, as a preset gives).
     pub replaced: Option<Scenario>,
+    /// No link, no `?preset=`, no saved work: the first questions open (issue 19).
+    pub first_visit: bool,
+}
+
+/// Whether the first questions may open here: a top-level page, not an embed (a site that embeds
+/// the app chose what it shows: `?preset=NAME`, or the example; "New comparison" is one click).
+fn questions_may_open() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let top_level = window.top().ok().flatten().is_some_and(|top| top == window);
+    let embed = window
+        .location()
+        .search()
+        .ok()
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+        .is_some_and(|p| p.has(super::keys::Key::Embed.name()));
+    top_level && !embed
+}
+
+/// Takes `?preset=` out of the address once it has done its job: a reload then shows the
+/// reader's later edits (the autosave), as after a share link.
+fn clear_preset_param() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Some(params) = location
+        .search()
+        .ok()
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+    else {
+        return;
+    };
+    params.delete(super::keys::Key::Preset.name());
+    let query = String::from(params.to_string());
+    let url = format!(
+        "{}{}{}",
+        super::share_link::base_url(),
+        if query.is_empty() { "" } else { "?" },
+        query
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// `?preset=NAME` in the address: a preset opened directly (consultants' links, embeds).
+fn preset_in_address() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(super::keys::Key::Preset.name())
 }
 
 /// The scenario the app starts with: a share link if the URL has one, else the autosave, else
@@ -66,22 +119,54 @@ pub fn initial_scenario(
             notice: None,
             from_autosave: false,
             replaced,
+            first_visit: false,
         });
     }
+    let mut preset_problem = None;
+    if let Some(name) = preset_in_address() {
+        clear_preset_param();
+        match presets::load(&name) {
+            Ok(s) => {
+                let scenario = localize_preset(&name, s, locale);
+                let replaced = readable_autosave(catalog).filter(|saved| *saved != scenario);
+                keep_previous_autosave();
+                return Ok(Start {
+                    scenario,
+                    notice: link_problem,
+                    from_autosave: false,
+                    replaced,
+                    first_visit: false,
+                });
+            }
+            Err(e) => {
+                preset_problem = Some(
+                    super::Banner::new("error.preset")
+                        .with_model_error(Some(e.clone()))
+                        .with_detail(e.to_string()),
+                )
+            }
+        }
+    }
     let (saved, storage_problem) = saved_scenario(catalog);
-    let notice = link_problem.or(storage_problem);
+    let first_visit = preset_problem.is_none()
+        && link_problem.is_none()
+        && saved.is_none()
+        && questions_may_open();
+    let notice = link_problem.or(preset_problem).or(storage_problem);
     Ok(match saved {
         Some(scenario) => Start {
             scenario,
             notice,
             from_autosave: true,
             replaced: None,
+            first_visit: false,
         },
         None => Start {
             scenario: localize_preset(presets::DEFAULT, presets::default_scenario()?, locale),
             notice,
             from_autosave: false,
             replaced: None,
+            first_visit,
         },
     })
 }

@@ -36,7 +36,7 @@ async function phoneLoad(browser, server, ready) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', PHONE.network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuRate });
-    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.goto(`${server.url}?preset=article-50`, { waitUntil: 'commit' });
     const readyAt = await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 60000 })).jsonValue();
     const paint = await (await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 10000 })).jsonValue();
     // Where the time goes: the wasm's last byte, the app mounted (collab-risk's bench build marks
@@ -53,7 +53,7 @@ async function phoneLoad(browser, server, ready) {
 async function phoneRepeatLoads(browser, server, ready, runs) {
   const { page, context } = await openPage(browser, server.origin, PHONE.page);
   try {
-    await page.goto(server.url);
+    await page.goto(`${server.url}?preset=article-50`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -61,7 +61,7 @@ async function phoneRepeatLoads(browser, server, ready, runs) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuRate });
     const times = [];
     for (let i = 0; i < runs; i++) {
-      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.goto(`${server.url}?preset=article-50`, { waitUntil: 'commit' });
       times.push(await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 60000 })).jsonValue());
     }
     return times;
@@ -80,7 +80,7 @@ try {
   const loads = [];
   for (let i = 0; i < RUNS; i++) {
     const { page, context } = await openPage(browser, server.origin);
-    await page.goto(server.url);
+    await page.goto(`${server.url}?preset=article-50`);
     await page.waitForFunction(() => performance.getEntriesByName('heatmap-drawn').length > 0, null, { timeout: 20000 });
     loads.push(await page.evaluate(() => performance.getEntriesByName('heatmap-drawn')[0].startTime));
     await context.close();

@@ -44,7 +44,7 @@ test('the first view shows title, purpose and a loading hint in the browser lang
     let release;
     const wasmHeld = new Promise((ok) => { release = ok; });
     await page.route(/\.wasm$/, async (route) => { await wasmHeld; await route.continue(); });
-    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.goto(`${server.url}?preset=article-50`, { waitUntil: 'commit' });
     const boot = page.locator('#boot');
     await boot.waitFor({ state: 'visible', timeout: 10000 });
     assert.equal(await page.locator('#boot h1:visible').innerText(), title, locale);

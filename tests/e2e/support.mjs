@@ -85,11 +85,20 @@ export async function openPage(browser, origin, { deviceScaleFactor = 1, viewpor
 }
 
 /** Page object for the app. */
+/** `suffix` with `preset=article-50` added to its query, unless it is a link (`#…`). */
+export function withDefaultPreset(suffix = '') {
+  if (suffix.includes('#')) return suffix;
+  const [path, query] = suffix.split('?');
+  return `${path}?${query ? `${query}&` : ''}preset=article-50`;
+}
+
 export class AppPage {
   constructor(page, url) { this.page = page; this.url = url; }
   byTestId(id) { return this.page.locator(`[data-testid="${id}"]`); }
+  /** Opens the app on the default preset (`?preset=article-50`), past the first questions a
+   *  first visit gets (tests/e2e/start.test.mjs covers those); a link (`#…`) opens as it is. */
   async open(suffix = '') {
-    await this.page.goto(this.url + suffix);
+    await this.page.goto(this.url + withDefaultPreset(suffix));
     await this.byTestId('total-cost').first().waitFor({ state: 'visible', timeout: 15000 });
   }
   async title() { return this.byTestId('app-title').innerText(); }
