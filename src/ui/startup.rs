@@ -122,17 +122,20 @@ pub fn initial_scenario(
             first_visit: false,
         });
     }
+    // Read (and, if unreadable, set aside with a notice) the autosave first: a `?preset=` link
+    // replaces it with an Undo, as a share link does.
+    let (saved, storage_problem) = saved_scenario(catalog);
     let mut preset_problem = None;
     if let Some(name) = preset_in_address() {
         clear_preset_param();
         match presets::load(&name) {
             Ok(s) => {
                 let scenario = localize_preset(&name, s, locale);
-                let replaced = readable_autosave(catalog).filter(|saved| *saved != scenario);
+                let replaced = saved.filter(|saved| *saved != scenario);
                 keep_previous_autosave();
                 return Ok(Start {
                     scenario,
-                    notice: link_problem,
+                    notice: link_problem.or(storage_problem),
                     from_autosave: false,
                     replaced,
                     first_visit: false,
@@ -147,7 +150,6 @@ pub fn initial_scenario(
             }
         }
     }
-    let (saved, storage_problem) = saved_scenario(catalog);
     let first_visit = preset_problem.is_none()
         && link_problem.is_none()
         && saved.is_none()
