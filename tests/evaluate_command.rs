@@ -50,3 +50,29 @@ fn refusals_exit_2_with_one_line_on_stderr() {
         assert!(err.starts_with(&format!("error [{code}]: ")), "{err}");
     }
 }
+
+/// A plan that does not exist, or one named for more users than it is sold for: one line, exit 2.
+#[test]
+fn a_bad_plan_exits_2_with_one_line() {
+    let preset = evaluate(&["--print-preset", "trading-20"], b"");
+    let text = String::from_utf8(preset.stdout).unwrap();
+    let unknown = text.replace("\"plan\": \"business_basic\"", "\"plan\": \"gold\"");
+    let mut over: serde_json::Value = serde_json::from_str(&text).unwrap();
+    over["organisation"]["users"] = 80.into();
+    over["options"][2]["plan"] = "starter".into();
+    for (stdin, code, says) in [
+        (unknown.into_bytes(), "unknown_plan", "gold"),
+        (
+            over.to_string().into_bytes(),
+            "plan_over_cap",
+            "at most 50 users, not 80",
+        ),
+    ] {
+        let out = evaluate(&["-"], &stdin);
+        assert_eq!(out.status.code(), Some(2), "{code}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with(&format!("error [{code}]: ")), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+}
