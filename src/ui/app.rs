@@ -17,7 +17,7 @@ use super::print_report::{PrintAssumptions, PrintTitle};
 use super::results::{ClaimsPanel, ResultsSection};
 use super::share_link::{clear_fragment, current_fragment, is_link_attempt, CurrentLink};
 use super::share_panel::{PrintHeader, SharePanel};
-use super::startup::{initial_scenario, OpeningLink};
+use super::startup::{initial_scenario, link_in_language, OpeningLink};
 use super::tornado::Tornado;
 use super::verdict::Verdict;
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
@@ -113,7 +113,10 @@ pub fn App(link: OpeningLink) -> impl IntoView {
                 let fragment = current_fragment();
                 if is_link_attempt(&fragment) {
                     leptos::task::spawn_local(async move {
-                        let decoded = decode_fragment(&fragment, catalog).await;
+                        let mut decoded = decode_fragment(&fragment, catalog).await;
+                        if let Ok(s) = &mut decoded {
+                            link_in_language(s, locale.get_untracked()).await;
+                        }
                         // Another link pasted meanwhile wins: only the address bar's current one applies.
                         if current_fragment() != fragment {
                             return;

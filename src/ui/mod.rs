@@ -62,7 +62,7 @@ pub fn start() {
             // A failure is shown by `App`, which finds the language still missing.
             let _ = language::ensure_loaded(locale).await;
             let link = match crate::model::catalog::Catalog::embedded() {
-                Ok(catalog) => startup::OpeningLink::read(catalog).await,
+                Ok(catalog) => startup::OpeningLink::read(catalog, locale).await,
                 // `App` reports the catalog itself.
                 Err(_) => startup::OpeningLink::default(),
             };
