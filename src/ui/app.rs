@@ -13,6 +13,7 @@ use super::option_card::OptionCards;
 use super::presenter::{install_presenter_keys, Spotlight};
 use super::preset_locale::localize_preset;
 use super::print::install_print_hooks;
+use super::print_inputs::PrintOrganisation;
 use super::print_report::{PrintAssumptions, PrintTitle};
 use super::results::{ClaimsPanel, ResultsSection};
 use super::share_link::{clear_fragment, current_fragment, is_link_attempt, CurrentLink};
@@ -158,6 +159,7 @@ fn Shell() -> impl IntoView {
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintTitle />
             <PrintHeader />
+            <PrintOrganisation />
             // What just happened (a refused link or file, an undo offer): kept in view at the
             // bottom of the screen, never over the verdict bar at the top.
             <div class="notices">

@@ -25,6 +25,7 @@ mod option_card;
 mod presenter;
 mod preset_locale;
 mod print;
+mod print_inputs;
 mod print_report;
 mod results;
 mod share_link;
