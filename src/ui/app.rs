@@ -13,11 +13,12 @@ use super::option_card::OptionCards;
 use super::presenter::{install_presenter_keys, Spotlight};
 use super::preset_locale::localize_preset;
 use super::print::install_print_hooks;
+use super::print_inputs::PrintOrganisation;
 use super::print_report::{PrintAssumptions, PrintTitle};
 use super::results::{ClaimsPanel, ResultsSection};
 use super::share_link::{clear_fragment, current_fragment, is_link_attempt, CurrentLink};
 use super::share_panel::{PrintHeader, SharePanel};
-use super::startup::{initial_scenario, OpeningLink};
+use super::startup::{initial_scenario, link_in_language, OpeningLink};
 use super::tornado::Tornado;
 use super::verdict::Verdict;
 use super::{AppState, Banner, BannerContext, CatalogContext, LocaleContext, Tr};
@@ -124,7 +125,10 @@ pub fn App(link: OpeningLink, draft: super::start::StartDraft) -> impl IntoView 
                 let fragment = current_fragment();
                 if is_link_attempt(&fragment) {
                     leptos::task::spawn_local(async move {
-                        let decoded = decode_fragment(&fragment, catalog).await;
+                        let mut decoded = decode_fragment(&fragment, catalog).await;
+                        if let Ok(s) = &mut decoded {
+                            link_in_language(s, locale.get_untracked()).await;
+                        }
                         // Another link pasted meanwhile wins: only the address bar's current one applies.
                         if current_fragment() != fragment {
                             return;
@@ -170,6 +174,7 @@ fn Shell() -> impl IntoView {
             {mode.present.then(|| view! { <p class="presenter-hint" data-testid="presenter-hint">{move || tr.t("presenter.hint")}</p> })}
             <PrintTitle />
             <PrintHeader />
+            <PrintOrganisation />
             // What just happened (a refused link or file, an undo offer): kept in view at the
             // bottom of the screen, never over the verdict bar at the top.
             <div class="notices">

@@ -60,6 +60,16 @@ pub fn ScenarioInputs() -> impl IntoView {
         <section class="panel scenario-inputs" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading">{move || tr.t("section.organisation")}</h2>
             <div class="field-row">
+                <div class="field scenario-name">
+                    <label for="scenario-name">{move || tr.t("org.name")}</label>
+                    <input id="scenario-name" type="text" data-testid="scenario-name"
+                        maxlength=state.catalog.limits.text_length.max.to_string()
+                        prop:value=move || state.scenario.with(|s| s.name.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.update(|s| s.name = v);
+                        } />
+                </div>
                 <CountField label_key="org.users" testid="users-input" range=limits.users
                     get=|s| u64::from(s.organisation.users)
                     set=|s, v| s.organisation.users = u32::try_from(v).unwrap_or(u32::MAX) />

@@ -25,6 +25,7 @@ mod option_card;
 mod presenter;
 mod preset_locale;
 mod print;
+mod print_inputs;
 mod print_report;
 mod results;
 mod share_link;
@@ -63,7 +64,7 @@ pub fn start() {
             // A failure is shown by `App`, which finds the language still missing.
             let _ = language::ensure_loaded(locale).await;
             let link = match crate::model::catalog::Catalog::embedded() {
-                Ok(catalog) => startup::OpeningLink::read(catalog).await,
+                Ok(catalog) => startup::OpeningLink::read(catalog, locale).await,
                 // `App` reports the catalog itself.
                 Err(_) => startup::OpeningLink::default(),
             };

@@ -587,6 +587,7 @@ fn KeyResults(id: String) -> impl IntoView {
                 <dt>{move || tr.t("result.p90")}</dt>
                 <dd data-testid="risk-adjusted-p90">{move || p90().unwrap_or_else(|| "…".into())}</dd>
             </dl>
+            <p class="help sim-mean-help" data-testid="sim-mean-help">{move || tr.t("result.risk_adjusted.help")}</p>
             {move || p90_below_mean().then(|| view! { <p class="help p90-note">{tr.t("result.p90_below_mean")}</p> })}
             {roi}
             <LazyDetails class="cost-breakdown" summary=move || tr.t("result.breakdown")>

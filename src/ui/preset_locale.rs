@@ -126,3 +126,48 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
     }
     changed || operator_changed
 }
+
+/// The built-in preset whose name (in English or any loaded language) `name` is.
+fn preset_named(name: &str) -> Option<&'static str> {
+    let t = Translations::embedded();
+    presets::names().iter().copied().find(|p| {
+        presets::load(p).is_ok_and(|original| {
+            original.name == name
+                || Locale::ALL
+                    .into_iter()
+                    .any(|l| t.lookup(l, &format!("preset.{p}.name")) == Some(name))
+        })
+    })
+}
+
+/// The report's title: the scenario's name, unless it is blank or a preset's name that no
+/// longer describes the organisation (users, client records or sector changed); then the
+/// organisation in words ("Finance — 120 staff, 20,000 client records"), in `locale`.
+pub fn report_title(scenario: &Scenario, locale: Locale) -> String {
+    let name = scenario.name.trim();
+    let stale = name.is_empty()
+        || preset_named(name).is_some_and(|p| {
+            presets::load(p).is_ok_and(|original| original.organisation != scenario.organisation)
+        });
+    if !stale {
+        return name.to_owned();
+    }
+    let t = Translations::embedded();
+    let o = &scenario.organisation;
+    let sector = t.text(locale, &format!("sector.{}", o.sector)).to_owned();
+    t.format(
+        locale,
+        "print.title_inputs",
+        &[
+            ("sector", &sector),
+            (
+                "users",
+                &crate::i18n::format_count(locale, u64::from(o.users)),
+            ),
+            (
+                "records",
+                &crate::i18n::format_count(locale, o.data_subjects),
+            ),
+        ],
+    )
+}

@@ -4,6 +4,7 @@ use super::field_editor::display_value;
 use super::{AppState, Tr};
 use crate::i18n::format_decimal;
 use crate::model::catalog::Sourced;
+use crate::model::catalog_text::{source_key, source_parts};
 use crate::model::scenario::Scenario;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -14,13 +15,21 @@ pub fn PrintTitle() -> impl IntoView {
     view! { <p class="print-only print-title">{move || tr.t("print.title")}</p> }
 }
 
-/// `source, as of date`, or `—` for a default without a source.
+/// `source, as of date`, or `—` for a default without a source; a source's words (`estimate`, a
+/// remark after a link) in the reader's language, as on screen.
 fn source_text(tr: Tr, source: &str, as_of: &str) -> String {
     if source.is_empty() {
-        "—".to_owned()
-    } else {
-        format!("{source}, {}", tr.f("source.as_of", &[("date", as_of)]))
+        return "—".to_owned();
     }
+    let (url, words) = source_parts(source);
+    let words = words.zip(source_key(source)).map(|(w, key)| tr.c(&key, w));
+    let shown = match (url, words) {
+        (Some(u), Some(w)) => format!("{u} {w}"),
+        (Some(u), None) => u.to_owned(),
+        (None, Some(w)) => w,
+        (None, None) => source.to_owned(),
+    };
+    format!("{shown}, {}", tr.f("source.as_of", &[("date", as_of)]))
 }
 
 /// Scenario-wide values that differ from the catalog's defaults: (label key, value, default, source).

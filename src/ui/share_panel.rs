@@ -3,6 +3,7 @@
 use super::autosave::keep_previous_autosave;
 use super::banner::error_banner;
 use super::keys::Key;
+use super::preset_locale::report_title;
 use super::print::Printing;
 use super::share_link::{show_link_in_address_bar, CurrentLink};
 use super::{AppState, Banner, BannerContext, InvalidInputs, Tr};
@@ -30,7 +31,11 @@ fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A file-name-safe stem from the scenario name.
+/// How many characters of the scenario name a file name keeps.
+const STEM_CHARS: usize = 60;
+
+/// A file-name-safe stem from the scenario name: letters and digits (any script, lower case),
+/// every run of anything else one `-`, at most [`STEM_CHARS`] characters.
 fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
@@ -44,9 +49,13 @@ fn file_stem(name: &str) -> String {
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
-        .take(8)
         .collect::<Vec<_>>()
-        .join("-");
+        .join("-")
+        .chars()
+        .take(STEM_CHARS)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned();
     if stem.is_empty() {
         "collab-risk".to_owned()
     } else {
@@ -105,7 +114,9 @@ pub fn SharePanel() -> impl IntoView {
         }
     };
     let export_json = move |_| {
-        let (name, json) = state.scenario.with(|s| (s.name.clone(), scenario_json(s)));
+        let (name, json) = state
+            .scenario
+            .with(|s| (report_title(s, tr.locale()), scenario_json(s)));
         match json {
             Ok(text) => {
                 if download(
@@ -122,7 +133,7 @@ pub fn SharePanel() -> impl IntoView {
         }
     };
     let export_csv = move |_| {
-        let name = state.scenario.with(|s| s.name.clone());
+        let name = state.scenario.with(|s| report_title(s, tr.locale()));
         match state.current_report() {
             Some(report) => {
                 let text = format!("{UTF8_BOM}{}", report_csv(&report));
@@ -279,7 +290,7 @@ pub fn PrintHeader() -> impl IntoView {
     };
     view! {
         <div class="print-only print-header">
-            <p><strong>{move || state.scenario.with(|s| s.name.clone())}</strong></p>
+            <p><strong data-testid="print-report-title">{move || state.scenario.with(|s| report_title(s, tr.locale()))}</strong></p>
             <p>{move || tr.f("print.generated", &[("date", &date())])}</p>
             <p class="print-link">{move || tr.t("print.link")}" "<span>{link}</span></p>
         </div>

@@ -4,7 +4,7 @@
 use super::autosave::{keep_previous_autosave, readable_autosave, saved_scenario};
 use super::banner::error_banner;
 use super::browser_zlib::decode_fragment;
-use super::preset_locale::localize_preset;
+use super::preset_locale::{localize_preset, relocalize};
 use super::share_link::{clear_fragment, current_fragment, is_link_attempt};
 use super::Banner;
 use crate::model::catalog::Catalog;
@@ -19,14 +19,43 @@ use crate::model::share::ShareError;
 pub struct OpeningLink(pub Option<Result<Scenario, ShareError>>);
 
 impl OpeningLink {
-    /// Reads the address bar's share link, if any.
-    pub async fn read(catalog: &Catalog) -> Self {
+    /// Reads the address bar's share link, if any, its preset names in the reader's language
+    /// (`locale`), whichever language the link was made in.
+    pub async fn read(catalog: &Catalog, locale: crate::i18n::Locale) -> Self {
         let fragment = current_fragment();
         if !is_link_attempt(&fragment) {
             return Self(None);
         }
-        Self(Some(decode_fragment(&fragment, catalog).await))
+        let mut decoded = decode_fragment(&fragment, catalog).await;
+        if let Ok(s) = &mut decoded {
+            link_in_language(s, locale).await;
+        }
+        Self(Some(decoded))
     }
+}
+
+/// Puts a link's preset names (made in any language) into `locale`'s words. The words of a
+/// language the page has not loaded are fetched first, only when the scenario has a preset's
+/// options; if they cannot be fetched, those names stay as the link has them.
+pub async fn link_in_language(scenario: &mut Scenario, locale: crate::i18n::Locale) {
+    if !has_preset_options(scenario) {
+        return;
+    }
+    for from in crate::i18n::Locale::ALL {
+        if from == locale || super::language::ensure_loaded(from).await.is_err() {
+            continue;
+        }
+        relocalize(scenario, from, locale);
+    }
+}
+
+/// Whether any option of `scenario` has the id of a built-in preset's option.
+fn has_preset_options(scenario: &Scenario) -> bool {
+    scenario.options.iter().any(|o| {
+        presets::names()
+            .iter()
+            .any(|name| presets::load(name).is_ok_and(|p| p.options.iter().any(|po| po.id == o.id)))
+    })
 }
 
 /// How the app starts: the scenario, the banner to show if something could not be read, and

@@ -104,15 +104,62 @@ fn compact_text(state: AppState, tr: Tr) -> Option<String> {
     })
 }
 
-/// How sure: the best option's P(best), once simulated (tracked).
+/// How sure: the best option's P(best), once simulated (tracked). When another option is best
+/// in more simulated futures, the sentence says so instead (the two questions differ).
 fn sure_text(state: AppState, tr: Tr) -> Option<String> {
-    let best = state
-        .deterministic()
-        .and_then(|r| r.ranking().first().map(|s| s.to_string()));
-    match (state.current_report(), best) {
-        (Some(report), Some(id)) => p_best(&report, &id)
-            .map(|p| tr.f("verdict.sure", &[("p", &format_percent(tr.locale(), p))])),
-        _ => Some(tr.t("verdict.simulating")),
+    sure(state, tr).map(|(text, _)| text)
+}
+
+/// [`sure_text`], with whether it is the "another option is more often best" sentence.
+fn sure(state: AppState, tr: Tr) -> Option<(String, bool)> {
+    let r = state.deterministic();
+    let best = r
+        .as_ref()
+        .and_then(|r| ranked(r).first().map(|o| (o.id.clone(), o.name.clone())));
+    let Some(report) = state.current_report() else {
+        return Some((tr.t("verdict.simulating"), false));
+    };
+    let (id, name) = best?;
+    let p = p_best(&report, &id)?;
+    let often = report
+        .decision
+        .p_best
+        .iter()
+        .filter(|x| x.p > p && x.option != id)
+        .max_by(|a, b| a.p.total_cmp(&b.p));
+    let l = tr.locale();
+    Some(match often {
+        Some(o) => {
+            let often_name = r
+                .as_ref()
+                .and_then(|r| r.options.iter().find(|x| x.id == o.option))
+                .map_or_else(|| o.option.clone(), |x| x.name.clone());
+            (
+                tr.f(
+                    "verdict.disagree",
+                    &[
+                        ("best", &name),
+                        ("often", &often_name),
+                        ("p", &format_percent(l, o.p)),
+                    ],
+                ),
+                true,
+            )
+        }
+        None => (tr.f("verdict.sure", &[("p", &format_percent(l, p))]), false),
+    })
+}
+
+/// The "how sure" sentence as shown: marked when it says another option is more often best.
+fn sure_view(state: AppState, tr: Tr) -> impl IntoView {
+    move || {
+        sure(state, tr).map(|(text, disagree)| {
+            if disagree {
+                view! { <span data-testid="verdict-disagree">{text}</span> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
     }
 }
 
@@ -122,7 +169,6 @@ fn VerdictBar() -> impl IntoView {
     let state = AppState::use_context();
     let tr = Tr::use_context();
     let headline = move || headline_text(state, tr);
-    let sure = move || sure_text(state, tr);
     // While an input holds a refused entry (or the model refuses the scenario), the figures are
     // the last valid inputs': say so on the answer itself.
     let invalid = use_context::<InvalidInputs>().map(|c| c.0);
@@ -138,7 +184,7 @@ fn VerdictBar() -> impl IntoView {
                 {stale}
                 <strong data-testid="verdict-headline">{headline}</strong>
                 " "
-                <span class="verdict-sure" data-testid="verdict-sure">{sure}</span>
+                <span class="verdict-sure" data-testid="verdict-sure">{sure_view(state, tr)}</span>
             </p>
             <p class="verdict-compact" aria-hidden="true" data-testid="verdict-compact">
                 <strong>{move || compact_text(state, tr)}</strong>
