@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file download (a blob URL; nothing leaves the machine).
-fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub(super) fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -31,7 +31,7 @@ fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 }
 
 /// A file-name-safe stem from the scenario name.
-fn file_stem(name: &str) -> String {
+pub(super) fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
         .map(|c| {
