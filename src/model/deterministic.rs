@@ -44,6 +44,8 @@ pub struct OptionDeterministic {
     /// that ranks the options.
     pub risk_adjusted_total_expected_mop: f64,
     pub roi: RoiEstimate,
+    /// The steps from today to this configuration, costed as the ledger is.
+    pub action_plan: super::action_plan::ActionPlan,
 }
 
 /// The plan an option is priced on, and why that one.
@@ -322,6 +324,14 @@ fn evaluate_option(
     };
     let expected_loss = eal * discount_sum;
     let platform = option.platform;
+    let action_plan = super::action_plan::plan_for(
+        scenario,
+        catalog,
+        &option.effective,
+        &option.measures,
+        spec,
+        i,
+    )?;
     Ok(OptionDeterministic {
         id: spec.id.clone(),
         // A blank label would leave a nameless row in every table and chart: the platform's
@@ -341,5 +351,6 @@ fn evaluate_option(
         baseline_risk,
         expected_loss_horizon_mop: expected_loss,
         roi,
+        action_plan,
     })
 }

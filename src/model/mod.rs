@@ -4,6 +4,7 @@
 //! Entry points: [`presets::load`], [`scenario::Scenario::from_json`],
 //! [`deterministic::evaluate_deterministic`] (fast, every keystroke),
 //! [`simulation::SimulationRun`] (chunked Monte Carlo) and [`report::evaluate`] (all).
+pub mod action_plan;
 pub mod applicability;
 pub mod catalog;
 pub mod catalog_text;

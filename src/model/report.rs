@@ -56,6 +56,8 @@ pub struct OptionReport {
     /// The measure set minimising this option's expected risk-adjusted total
     /// (`decision::evaluate` fills it; `None` from [`assemble`] alone).
     pub best_configuration: Option<BestConfiguration>,
+    /// The steps from today to this configuration (`model::action_plan`).
+    pub action_plan: super::action_plan::ActionPlan,
 }
 
 /// The full report (`evaluate` CLI output).
@@ -140,6 +142,7 @@ pub fn assemble(
             baseline_risk: o.baseline_risk,
             simulation: sim,
             best_configuration: None,
+            action_plan: o.action_plan,
         })
         .collect();
     Report {

@@ -39,7 +39,8 @@ impl TransferBasis {
         }
     }
 
-    const ALL: [TransferBasis; 3] = [
+    /// Every basis, in the catalog's order.
+    pub const ALL: [TransferBasis; 3] = [
         TransferBasis::ConsentAndNotification,
         TransferBasis::Authorisation,
         TransferBasis::GbaStandardContract,

@@ -1,5 +1,6 @@
 //! The web UI: small Leptos components that only wire signals to model functions.
 //! Charts live in [`crate::charts`]; all numbers come from [`crate::model`].
+mod action_plan;
 mod analyses;
 mod app;
 mod autosave;

@@ -128,6 +128,7 @@ pub fn ResultsSection() -> impl IntoView {
                 </div>
             </div>
         </section>
+        <super::action_plan::ActionPlanSection />
     }
 }
 

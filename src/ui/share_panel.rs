@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file download (a blob URL; nothing leaves the machine).
-fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub(super) fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -36,7 +36,7 @@ const STEM_CHARS: usize = 60;
 
 /// A file-name-safe stem from the scenario name: letters and digits (any script, lower case),
 /// every run of anything else one `-`, at most [`STEM_CHARS`] characters.
-fn file_stem(name: &str) -> String {
+pub(super) fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
         .map(|c| {
