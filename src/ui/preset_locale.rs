@@ -2,7 +2,7 @@
 use crate::i18n::{Locale, Translations};
 use crate::model::fields::FieldValue;
 use crate::model::presets;
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{Organisation, Scenario};
 
 /// A preset in the reader's language: its name, option labels and claim texts come from the
 /// locale files (`preset.<name>.<option id>`), falling back to the preset's own English text.
@@ -127,17 +127,31 @@ pub fn relocalize(scenario: &mut Scenario, from: Locale, to: Locale) -> bool {
     changed || operator_changed
 }
 
-/// The built-in preset whose name (in English or any loaded language) `name` is.
-fn preset_named(name: &str) -> Option<&'static str> {
+/// Each built-in preset's id, English name and organisation, read once (the report's title is
+/// worked out on every change, off the parsing of every preset).
+fn preset_organisations() -> &'static [(&'static str, String, Organisation)] {
+    static CELL: std::sync::OnceLock<Vec<(&'static str, String, Organisation)>> =
+        std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        presets::names()
+            .iter()
+            .filter_map(|p| presets::load(p).ok().map(|s| (*p, s.name, s.organisation)))
+            .collect()
+    })
+}
+
+/// The organisation of the built-in preset whose name (in English or any loaded language) `name` is.
+fn preset_named(name: &str) -> Option<&'static Organisation> {
     let t = Translations::embedded();
-    presets::names().iter().copied().find(|p| {
-        presets::load(p).is_ok_and(|original| {
-            original.name == name
+    preset_organisations()
+        .iter()
+        .find(|(p, english, _)| {
+            english == name
                 || Locale::ALL
                     .into_iter()
                     .any(|l| t.lookup(l, &format!("preset.{p}.name")) == Some(name))
         })
-    })
+        .map(|(_, _, organisation)| organisation)
 }
 
 /// The report's title: the scenario's name, unless it is blank or a preset's name that no
@@ -145,10 +159,7 @@ fn preset_named(name: &str) -> Option<&'static str> {
 /// organisation in words ("Finance — 120 staff, 20,000 client records"), in `locale`.
 pub fn report_title(scenario: &Scenario, locale: Locale) -> String {
     let name = scenario.name.trim();
-    let stale = name.is_empty()
-        || preset_named(name).is_some_and(|p| {
-            presets::load(p).is_ok_and(|original| original.organisation != scenario.organisation)
-        });
+    let stale = name.is_empty() || preset_named(name).is_some_and(|o| *o != scenario.organisation);
     if !stale {
         return name.to_owned();
     }
