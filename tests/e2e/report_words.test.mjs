@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario, evaluator } from './support.mjs';
+import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario, evaluator, assertClean, openOnPreset } from './support.mjs';
 
 let server, browser;
 before(async () => {
@@ -18,18 +18,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const locale = (tag) => JSON.parse(readFileSync(new URL(`../../locales/${tag}.json`, import.meta.url), 'utf8'));
 
-function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
-}
-
-async function open(preset, opts = {}) {
-  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 1366, height: 900 }, ...opts });
-  const app = new AppPage(page, server.url);
-  await app.open();
-  if (preset) await app.loadPreset(preset);
-  return { page, context, problems, app };
-}
+const open = (preset, opts) => openOnPreset(browser, server, preset, opts);
 
 async function downloadName(page, app, testid) {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), app.byTestId(testid).click()]);

@@ -4,7 +4,7 @@
 // a preset directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, AppPage } from './support.mjs';
+import { startServer, launchBrowser, openPage, AppPage, assertClean } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -17,11 +17,6 @@ async function heldPage(opts = {}) {
   const held = new Promise((ok) => { release = ok; });
   await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
   return { page, context, problems, release, app: new AppPage(page, server.url) };
-}
-
-function clean(problems) {
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
 }
 
 test('with the wasm held back, the questions are answered and Compare pressed; the app compares what was typed', async () => {
@@ -48,7 +43,7 @@ test('with the wasm held back, the questions are answered and Compare pressed; t
   // Healthcare's suggested alternatives.
   for (const p of ['m365_business_basic', 'element_selfhosted_macau', 'signal']) assert.ok(platforms.includes(p), p);
   await app.byTestId('verdict').waitFor();
-  clean(problems);
+  assertClean(problems);
   // A returning reader gets the scenario, not the questions; "New comparison" opens them.
   await page.unroute(/\.wasm$/);
   await page.reload();
@@ -58,7 +53,7 @@ test('with the wasm held back, the questions are answered and Compare pressed; t
   assert.equal(await app.byTestId('users-input').inputValue(), '30');
   await app.byTestId('new-comparison').click();
   await app.byTestId('start').waitFor();
-  clean(problems);
+  assertClean(problems);
   await context.close();
 });
 
@@ -83,7 +78,7 @@ test('bad answers typed before the wasm get the field messages once it mounts; n
   await app.byTestId('start-compare').click();
   await app.byTestId('total-cost').first().waitFor({ state: 'visible', timeout: 15000 });
   assert.equal(await app.byTestId('users-input').inputValue(), '12');
-  clean(problems);
+  assertClean(problems);
   await context.close();
 });
 
@@ -102,7 +97,7 @@ for (const [lang, compare] of [['zh-Hant', '比較'], ['pt', 'Comparar']]) {
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     const platforms = await app.byTestId('platform-select').evaluateAll((es) => es.map((e) => e.value));
     assert.equal(platforms[0], 'dingtalk_international');
-    clean(problems);
+    assertClean(problems);
     await context.close();
   });
 }
@@ -124,6 +119,6 @@ test('Skip opens an example; ?preset= opens a preset directly and leaves the add
   assert.equal(await second.evaluate(() => location.search), '');
   await second.goto(`${server.url}?preset=nope`);
   await other.byTestId('error-banner').waitFor({ timeout: 15000 });
-  clean(problems);
+  assertClean(problems);
   await context.close();
 });

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, normalize, extname, resolve } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(process.env.DIST_DIR ?? 'dist');
@@ -85,6 +86,21 @@ export async function openPage(browser, origin, { deviceScaleFactor = 1, viewpor
 }
 
 /** Page object for the app. */
+/** Every browser test ends so: no console error, no request off the page's origin. */
+export function assertClean(problems) {
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+}
+
+/** A desktop page (1366×900 unless `opts` say otherwise) on the default preset, then `preset`. */
+export async function openOnPreset(browser, server, preset, opts = {}) {
+  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 1366, height: 900 }, ...opts });
+  const app = new AppPage(page, server.url);
+  await app.open();
+  if (preset) await app.loadPreset(preset);
+  return { page, context, problems, app };
+}
+
 /** `suffix` with `preset=article-50` added to its query, unless it is a link (`#…`). */
 export function withDefaultPreset(suffix = '') {
   if (suffix.includes('#')) return suffix;

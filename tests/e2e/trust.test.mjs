@@ -7,7 +7,7 @@
 // that work is not kept here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario, evaluator } from './support.mjs';
+import { startServer, launchBrowser, openPage, AppPage, presetScenario, evaluateScenario, evaluator, assertClean, openOnPreset } from './support.mjs';
 
 let server, browser;
 before(async () => {
@@ -16,18 +16,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
-}
-
-async function open(preset, opts = {}) {
-  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 1366, height: 900 }, ...opts });
-  const app = new AppPage(page, server.url);
-  await app.open();
-  if (preset) await app.loadPreset(preset);
-  return { page, context, problems, app };
-}
+const open = (preset, opts) => openOnPreset(browser, server, preset, opts);
 
 async function analysesDone(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="best-config-pending"], [data-testid="tornado-pending"], [data-testid="verdict-flips-pending"]'), null, { timeout: 15000 });
